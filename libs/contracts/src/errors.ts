@@ -1,0 +1,50 @@
+/**
+ * The one shape of every API failure. `message` is Vietnamese (what the user reads),
+ * `messageEn` the same in English, `code` a stable English code clients can branch on.
+ */
+export interface ApiError {
+  statusCode: number;
+  code: ErrorCode | string;
+  message: string;
+  messageEn?: string;
+  /** e.g. the list of invalid fields: [{ field: 'username', problems: ['...'] }] */
+  details?: unknown;
+}
+
+export const ErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  MalformedJson: 'MALFORMED_JSON',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  Unauthenticated: 'UNAUTHENTICATED',
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  AccountLocked: 'ACCOUNT_LOCKED',
+  AccountDisabled: 'ACCOUNT_DISABLED',
+  TokenExpired: 'TOKEN_EXPIRED',
+  TokenInvalid: 'TOKEN_INVALID',
+  RefreshTokenInvalid: 'REFRESH_TOKEN_INVALID',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  RouteNotFound: 'ROUTE_NOT_FOUND',
+  UserNotFound: 'USER_NOT_FOUND',
+  UnitNotFound: 'UNIT_NOT_FOUND',
+  OrganNotFound: 'ORGAN_NOT_FOUND',
+  FileNotFound: 'FILE_NOT_FOUND',
+  DuplicateUsername: 'DUPLICATE_USERNAME',
+  DuplicateUnitCode: 'DUPLICATE_UNIT_CODE',
+  DuplicateOrganId: 'DUPLICATE_ORGAN_ID',
+  InvalidOrganId: 'INVALID_ORGAN_ID',
+  UnitHasMembers: 'UNIT_HAS_MEMBERS',
+  UnitHasChildren: 'UNIT_HAS_CHILDREN',
+  UnitCycle: 'UNIT_CYCLE',
+  SelfOrganUndeletable: 'SELF_ORGAN_UNDELETABLE',
+  VersionConflict: 'VERSION_CONFLICT',
+  FileTooLarge: 'FILE_TOO_LARGE',
+  FileTypeNotAllowed: 'FILE_TYPE_NOT_ALLOWED',
+  FileTypeMismatch: 'FILE_TYPE_MISMATCH',
+  FileMissing: 'FILE_MISSING',
+  RateLimited: 'RATE_LIMITED',
+  OidcDisabled: 'OIDC_DISABLED',
+  OidcFailed: 'OIDC_FAILED',
+  InternalError: 'INTERNAL_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

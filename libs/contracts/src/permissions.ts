@@ -1,0 +1,49 @@
+import { Role } from './roles';
+
+/**
+ * Permission codes. The API checks them with a guard on every route and every socket room join;
+ * the web app uses the same codes only to hide what a user may not do.
+ * A later context adds its own codes here and grants them in ROLE_PERMISSIONS.
+ */
+export const Permission = {
+  /** See the desk (everyone who can log in). */
+  DeskView: 'desk.view',
+  UnitsRead: 'units.read',
+  UnitsManage: 'units.manage',
+  UsersRead: 'users.read',
+  UsersManage: 'users.manage',
+  RolesRead: 'roles.read',
+  OrgansRead: 'organs.read',
+  OrgansManage: 'organs.manage',
+  AuditRead: 'audit.read',
+  FilesUpload: 'files.upload',
+  FilesRead: 'files.read',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);
+
+const EVERYONE: Permission[] = [
+  Permission.DeskView,
+  Permission.UnitsRead,
+  Permission.UsersRead,
+  Permission.OrgansRead,
+  Permission.FilesUpload,
+  Permission.FilesRead,
+];
+
+/** What each role may do. A user's permissions are the union over their roles. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: [...EVERYONE, Permission.UnitsManage, Permission.UsersManage, Permission.RolesRead, Permission.OrgansManage, Permission.AuditRead],
+  clerk: [...EVERYONE, Permission.OrgansManage],
+  officer: [...EVERYONE],
+  unit_head: [...EVERYONE],
+  leader: [...EVERYONE],
+  meeting_secretary: [...EVERYONE],
+};
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const granted = new Set<Permission>();
+  for (const role of roles) for (const permission of ROLE_PERMISSIONS[role] ?? []) granted.add(permission);
+  return [...granted].sort();
+}

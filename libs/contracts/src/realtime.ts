@@ -1,0 +1,23 @@
+/**
+ * Typed socket.io events. The server is the authority: clients send commands, the server validates,
+ * writes and broadcasts. Rooms: `user:<id>`, `meeting:<id>`, `material:<id>`.
+ */
+export interface NotificationEvent {
+  id: string;
+  kind: string;
+  title: string;
+  link: string | null;
+  createdAt: string;
+}
+
+export interface ServerToClientEvents {
+  notification: (event: NotificationEvent) => void;
+  'session:revoked': () => void;
+}
+
+export interface ClientToServerEvents {
+  ping: (ack: (answer: { at: string }) => void) => void;
+}
+
+/** The socket.io path, on the API's own port. */
+export const SOCKET_PATH = '/api/socket.io';
