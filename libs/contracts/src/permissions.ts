@@ -12,7 +12,6 @@ export const Permission = {
   UnitsManage: 'units.manage',
   UsersRead: 'users.read',
   UsersManage: 'users.manage',
-  RolesRead: 'roles.read',
   OrgansRead: 'organs.read',
   OrgansManage: 'organs.manage',
   AuditRead: 'audit.read',
@@ -34,7 +33,7 @@ const EVERYONE: Permission[] = [
 
 /** What each role may do. A user's permissions are the union over their roles. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: [...EVERYONE, Permission.UnitsManage, Permission.UsersManage, Permission.RolesRead, Permission.OrgansManage, Permission.AuditRead],
+  admin: [...EVERYONE, Permission.UnitsManage, Permission.UsersManage, Permission.OrgansManage, Permission.AuditRead],
   clerk: [...EVERYONE, Permission.OrgansManage],
   officer: [...EVERYONE],
   unit_head: [...EVERYONE],

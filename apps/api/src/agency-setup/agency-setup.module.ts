@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { IdentityModule } from '../identity/identity.module';
+import { OrgansModule } from '../organs/organs.module';
+import { AgencySetupService } from './agency-setup.service';
+
+@Module({
+  imports: [IdentityModule, OrgansModule, AuditModule],
+  providers: [AgencySetupService],
+})
+export class AgencySetupModule {}

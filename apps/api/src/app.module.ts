@@ -1,0 +1,65 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppConfig } from './platform/config/app-config';
+import { ConfigModule } from './platform/config/config.module';
+import { DatabaseModule } from './platform/database/database.module';
+import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter';
+import { HealthController } from './platform/health/health.controller';
+import { RequestContextMiddleware } from './platform/http/request-context.middleware';
+import { throttlerOptions } from './platform/http/throttling';
+import { LoggingModule } from './platform/logging/logging.module';
+import { QueueModule } from './platform/queue/queue.module';
+import { StorageModule } from './platform/storage/storage.module';
+import { AuditModule } from './audit/audit.module';
+import { FilesModule } from './files/files.module';
+import { AccessGuard } from './identity/auth/access.guard';
+import { IdentityModule } from './identity/identity.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { OrgansModule } from './organs/organs.module';
+import { AgencySetupModule } from './agency-setup/agency-setup.module';
+
+/** Serves the built web app at / (client routes fall back to index.html), never under /api. */
+function webApp(config: AppConfig): DynamicModule[] {
+  const root = resolve(config.WEB_DIST_DIR);
+  if (!existsSync(resolve(root, 'index.html'))) return [];
+  return [ServeStaticModule.forRoot({ rootPath: root, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html', maxAge: '1h' } })];
+}
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule.forRoot(databaseUrl),
+        QueueModule.forRoot(databaseUrl),
+        StorageModule,
+        ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: throttlerOptions }),
+        AuditModule,
+        OrgansModule,
+        IdentityModule,
+        FilesModule,
+        NotificationsModule,
+        AgencySetupModule,
+        ...webApp(config),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        // Order matters: rate limits first, then who you are and what you may do.
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*');
+  }
+}

@@ -1,0 +1,60 @@
+import { Logger } from '@nestjs/common';
+import { OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, NotificationEvent, ServerToClientEvents } from '@app/contracts';
+import { AuthService } from '../identity/auth/auth.service';
+import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
+
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: AuthenticatedUser }>;
+
+export const userRoom = (userId: string) => `user:${userId}`;
+
+/**
+ * The live channel of every signed-in browser. A socket proves who it is at connection with the
+ * same access token as HTTP (`auth: { token }`); without a valid one it is disconnected at once.
+ * Each socket joins its user's room, where notifications for that user are sent.
+ */
+@WebSocketGateway()
+export class NotificationsGateway implements OnGatewayInit {
+  private readonly logger = new Logger(NotificationsGateway.name);
+
+  @WebSocketServer()
+  private server: Server<ClientToServerEvents, ServerToClientEvents>;
+
+  constructor(private readonly auth: AuthService) {}
+
+  /** Authenticates at the handshake: a socket without a valid token never connects. */
+  afterInit(server: Server): void {
+    server.use((socket, next) => {
+      void this.authenticate(socket as LiveSocket).then(
+        () => next(),
+        () => next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED', message: 'Bạn cần đăng nhập.' } })),
+      );
+    });
+  }
+
+  private async authenticate(socket: LiveSocket): Promise<void> {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (typeof token !== 'string') throw new Error('no token');
+    const user = await this.auth.authenticate(token);
+    socket.data.user = user;
+    await socket.join(userRoom(user.id));
+  }
+
+  @SubscribeMessage('ping')
+  ping(): { at: string } {
+    return { at: new Date().toISOString() };
+  }
+
+  /** Sends a notification to every open socket of one user. */
+  notifyUser(userId: string, event: NotificationEvent): void {
+    this.server.to(userRoom(userId)).emit('notification', event);
+  }
+
+  /** Tells a user's sockets that their session ended (logout, deactivation) and closes them. */
+  endSessions(userId: string): void {
+    this.server.to(userRoom(userId)).emit('session:revoked');
+    this.server.in(userRoom(userId)).disconnectSockets(true);
+    this.logger.debug(`sockets of ${userId} closed`);
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { AppConfig } from '../config/app-config';
+
+export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Promise<void>;
+
+/**
+ * Background jobs on pg-boss: the queue lives in PostgreSQL (schema `pgboss`), so no Redis is
+ * needed and jobs are spread over every API replica. Handlers must be idempotent: a job may run
+ * again after a crash or a retry.
+ */
+@Injectable()
+export class QueueService implements OnApplicationShutdown {
+  private readonly logger = new Logger(QueueService.name);
+  private boss?: PgBoss;
+  private readonly queues = new Set<string>();
+
+  constructor(private readonly config: AppConfig) {}
+
+  /** Started by QueueModule with the database the API uses. */
+  async start(connectionString: string): Promise<void> {
+    const boss = new PgBoss({ connectionString, schema: 'pgboss', application_name: 'e-office-jobs', max: 4, schedule: this.config.JOBS_ENABLED, supervise: this.config.JOBS_ENABLED });
+    boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
+    await boss.start();
+    this.boss = boss;
+  }
+
+  private async queue(name: string): Promise<PgBoss> {
+    if (!this.boss) throw new Error('job queue not started');
+    if (!this.queues.has(name)) {
+      await this.boss.createQueue(name);
+      this.queues.add(name);
+    }
+    return this.boss;
+  }
+
+  /** Enqueues a job; with a `singletonKey`, a second send of the same key is a no-op (idempotent). */
+  async send<T extends object>(name: string, data: T, options: PgBoss.SendOptions = {}): Promise<string | null> {
+    return (await this.queue(name)).send(name, data, { retryLimit: 5, retryBackoff: true, ...options });
+  }
+
+  /** Registers a worker in this replica (unless JOBS_ENABLED=false). */
+  async work<T extends object>(name: string, handler: JobHandler<T>): Promise<void> {
+    if (!this.config.JOBS_ENABLED) return;
+    const boss = await this.queue(name);
+    await boss.work<T>(name, async (jobs) => {
+      for (const job of jobs) await handler(job.data, { id: job.id, name: job.name });
+    });
+  }
+
+  /** A recurring job (cron, Vietnam time). Every replica may declare it; pg-boss runs it once. */
+  async schedule(name: string, cron: string): Promise<void> {
+    if (!this.config.JOBS_ENABLED) return;
+    await (await this.queue(name)).schedule(name, cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+    this.boss = undefined;
+  }
+}
