@@ -1,0 +1,44 @@
+import { Routes } from '@angular/router';
+import { anonymousGuard, authenticatedGuard } from './core/auth/auth.guards';
+
+/** Placeholder pages for the features the next steps bring; each already has its own lazy route. */
+function comingSoon(path: string, title: string, icon: string): Routes[number] {
+  return {
+    path,
+    title,
+    data: { feature: title, icon },
+    loadComponent: () => import('./features/coming-soon/coming-soon-page').then((module) => module.ComingSoonPage),
+  };
+}
+
+export const routes: Routes = [
+  {
+    path: 'login',
+    title: 'login.title',
+    canActivate: [anonymousGuard],
+    loadComponent: () => import('./features/login/login-page').then((module) => module.LoginPage),
+  },
+  {
+    path: '',
+    canActivate: [authenticatedGuard],
+    loadComponent: () => import('./shell/shell').then((module) => module.Shell),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'desk' },
+      {
+        path: 'desk',
+        title: 'desk.title',
+        loadComponent: () => import('./features/desk/desk-page').then((module) => module.DeskPage),
+      },
+      comingSoon('incoming-documents', 'navigation.incomingDocuments', 'move_to_inbox'),
+      comingSoon('outgoing-documents', 'navigation.outgoingDocuments', 'outbox'),
+      comingSoon('case-files', 'navigation.caseFiles', 'folder_open'),
+      comingSoon('meetings', 'navigation.meetings', 'groups'),
+      { path: 'admin', loadChildren: () => import('./features/admin/admin.routes').then((module) => module.ADMIN_ROUTES) },
+      {
+        path: '**',
+        title: 'notFound.title',
+        loadComponent: () => import('./features/not-found/not-found-page').then((module) => module.NotFoundPage),
+      },
+    ],
+  },
+];
