@@ -6,6 +6,8 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { AppConfig } from './config/app-config';
 import { createValidationPipe } from './errors/validation';
+import { bodyParserErrorBody } from './errors/all-exceptions.filter';
+import type { NextFunction, Request, Response } from 'express';
 import { RealtimeAdapter } from './realtime/realtime.adapter';
 import { applySecurity } from './http/security';
 
@@ -22,6 +24,11 @@ export async function createApplication(config: AppConfig, databaseUrl: string):
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
+  app.use((error: unknown, _request: Request, response: Response, next: NextFunction) => {
+    const body = bodyParserErrorBody(error);
+    if (body) response.status(body.statusCode).json(body);
+    else next(error);
+  });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useWebSocketAdapter(new RealtimeAdapter(app, config));

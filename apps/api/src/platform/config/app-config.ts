@@ -42,7 +42,7 @@ export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt) @Min(0) @Max(65535) @IsInt()
   PORT = 3000;
 
   @IsString()
@@ -62,10 +62,10 @@ export class AppConfig {
   DATABASE_URL?: string;
 
   /** Port of the embedded PostgreSQL (only without DATABASE_URL); 0 picks a free one. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt) @Min(0) @Max(65535) @IsInt()
   EMBEDDED_DB_PORT = 54320;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt) @Min(1) @Max(200) @IsInt()
   DATABASE_POOL_SIZE = 10;
 
   /** `local` (disk under DATA_DIR/files) or `s3` (MinIO or any S3). Defaults to s3 when S3_ENDPOINT is set. */
@@ -97,11 +97,11 @@ export class AppConfig {
   S3_REGION = 'us-east-1';
 
   /** Part size for multipart uploads to S3, in bytes (at least 5 MiB). */
-  @Transform(toInt) @IsInt() @Min(5 * 1024 * 1024)
+  @Transform(toInt) @Min(5 * 1024 * 1024) @IsInt()
   S3_PART_SIZE = 64 * 1024 * 1024;
 
   /** Largest file accepted by an upload, in bytes. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt) @Min(1) @IsInt()
   UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
 
   /** Largest JSON or form body, e.g. `1mb`. */
@@ -112,24 +112,24 @@ export class AppConfig {
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32)
   JWT_SECRET?: string;
 
-  @Transform(toInt) @IsInt() @Min(30) @Max(86400)
+  @Transform(toInt) @Min(30) @Max(86400) @IsInt()
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  @Transform(toInt) @Min(1) @Max(365) @IsInt()
   REFRESH_TOKEN_TTL_DAYS = 14;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @Transform(toInt) @Min(1) @Max(100) @IsInt()
   LOGIN_MAX_FAILURES = 5;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  @Transform(toInt) @Min(1) @Max(1440) @IsInt()
   LOGIN_LOCK_MINUTES = 15;
 
   /** Requests per minute per client on login. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt) @Min(1) @IsInt()
   LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
   /** Requests per minute per client on the rest of the API. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt) @Min(1) @IsInt()
   API_RATE_LIMIT_PER_MINUTE = 1200;
 
   /** Origins allowed by CORS, comma-separated; empty means CORS stays closed (same origin only). */
@@ -141,7 +141,7 @@ export class AppConfig {
   COOKIE_SECURE?: boolean;
 
   /** Behind a load balancer, trust X-Forwarded-* from it (number of hops). */
-  @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  @Transform(toInt) @Min(0) @Max(10) @IsInt()
   TRUST_PROXY_HOPS = 0;
 
   /** Seed the demo agency on first start (default: yes, except in production). */

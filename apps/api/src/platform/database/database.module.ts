@@ -16,7 +16,8 @@ export class DatabaseModule {
             ...dataSourceOptions(databaseUrl, config.DATABASE_POOL_SIZE),
             autoLoadEntities: true,
             migrationsRun: false,
-            logging: ['error'],
+            // failures reach the exception filter and the structured log; no console output
+            logging: false,
           }),
         }),
       ],

@@ -9,7 +9,7 @@ const MIGRATION_LOCK = 7_310_2016;
  * a session-level advisory lock makes them take turns, and the later ones find nothing left to run.
  */
 export async function runMigrations(url: string, log: (line: string) => void = () => undefined): Promise<string[]> {
-  const dataSource = new DataSource({ ...dataSourceOptions(url, 1), migrationsTransactionMode: 'each' });
+  const dataSource = new DataSource({ ...dataSourceOptions(url, 2), migrationsTransactionMode: 'each' });
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();
   try {

@@ -17,6 +17,24 @@ const GENERIC: Record<number, [string, string, string]> = {
 };
 
 /**
+ * body-parser's failures (bad JSON, too large, bad charset) carry a `type`. Nest would turn them into
+ * a bare 400, so an error middleware right after the parsers answers them with this.
+ */
+export function bodyParserErrorBody(exception: unknown): ApiError | null {
+  const type = (exception as { type?: unknown } | null)?.type;
+  if (type === 'entity.parse.failed')
+    return { statusCode: 400, code: ErrorCode.MalformedJson, message: 'Nội dung JSON gửi lên bị lỗi cú pháp.', messageEn: 'The JSON body is malformed.' };
+  if (type === 'entity.too.large') return genericBody(413);
+  if (type === 'charset.unsupported' || (typeof type === 'string' && type.startsWith('encoding.'))) return genericBody(415);
+  return null;
+}
+
+function genericBody(status: number): ApiError {
+  const [code, message, messageEn] = GENERIC[status] ?? [ErrorCode.InternalError, 'Lỗi.', 'Error.'];
+  return { statusCode: status, code, message, messageEn };
+}
+
+/**
  * Turns every failure into the one error shape `{ statusCode, code, message, messageEn, details? }`.
  * Server faults are logged with the request id and answered without internals.
  */
@@ -42,17 +60,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof AppException) return exception.toBody();
     if (exception instanceof ThrottlerException) return this.generic(HttpStatus.TOO_MANY_REQUESTS);
 
-    // body-parser failures arrive as plain errors with a `type`
-    const parserError = exception as { type?: string; status?: number };
-    if (parserError?.type === 'entity.parse.failed')
-      return {
-        statusCode: 400,
-        code: ErrorCode.MalformedJson,
-        message: 'Nội dung JSON gửi lên bị lỗi cú pháp.',
-        messageEn: 'The JSON body is malformed.',
-      };
-    if (parserError?.type === 'entity.too.large') return this.generic(413);
-    if (parserError?.type?.startsWith('encoding.') || parserError?.type === 'charset.unsupported') return this.generic(415);
+    const parserError = bodyParserErrorBody(exception);
+    if (parserError) return parserError;
 
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -77,7 +86,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private generic(status: number): ApiError {
-    const [code, message, messageEn] = GENERIC[status] ?? [ErrorCode.InternalError, 'Lỗi.', 'Error.'];
-    return { statusCode: status, code, message, messageEn };
+    return genericBody(status);
   }
 }
