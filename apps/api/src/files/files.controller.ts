@@ -1,0 +1,132 @@
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ErrorCode, Permission } from '@app/contracts';
+import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
+import { CurrentUser, RequirePermissions } from '../identity/auth/access.decorators';
+import { AppConfig } from '../platform/config/app-config';
+import { AppException, badRequest } from '../platform/errors/app-exception';
+import { requestedRange } from './byte-range';
+import { StoredFileResponseDto, toStoredFileDto } from './dto/stored-file-response.dto';
+import { attachmentDisposition } from './file-names';
+import { FilesService } from './files.service';
+import { receiveSingleFile } from './multipart-upload';
+
+const FileId = new ParseUUIDPipe({
+  exceptionFactory: () =>
+    badRequest(ErrorCode.ValidationFailed, 'Mã tệp không hợp lệ (phải là UUID).', 'The file id is not valid (it must be a UUID).'),
+});
+
+@ApiTags('files')
+@Controller('files')
+export class FilesController {
+  constructor(
+    private readonly files: FilesService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @RequirePermissions(Permission.FilesUpload)
+  @ApiOperation({ summary: 'Tải lên một tệp / Upload a file', description: 'The type is judged by the content; the name only has to agree with it.' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: StoredFileResponseDto })
+  @ApiBadRequestResponse({ description: 'FILE_MISSING: no file in the form' })
+  @ApiPayloadTooLargeResponse({ description: 'FILE_TOO_LARGE: over UPLOAD_MAX_BYTES' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'FILE_TYPE_NOT_ALLOWED, or FILE_TYPE_MISMATCH when the extension disagrees with the content' })
+  async upload(@Req() request: Request, @CurrentUser() user: AuthenticatedUser): Promise<StoredFileResponseDto> {
+    const file = await receiveSingleFile(request, { fieldName: 'file', maxBytes: this.config.UPLOAD_MAX_BYTES }, (incoming) =>
+      this.files.store(incoming.stream, { originalName: incoming.fileName, declaredType: incoming.mimeType, uploadedBy: user }),
+    );
+    return toStoredFileDto(file);
+  }
+
+  @Get(':id')
+  @RequirePermissions(Permission.FilesRead)
+  @ApiOperation({ summary: 'Thông tin tệp / File metadata' })
+  @ApiOkResponse({ type: StoredFileResponseDto })
+  @ApiForbiddenResponse({ description: 'neither the uploader nor an administrator' })
+  @ApiNotFoundResponse({ description: 'FILE_NOT_FOUND' })
+  async get(@Param('id', FileId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<StoredFileResponseDto> {
+    return toStoredFileDto(await this.files.stat(id, user));
+  }
+
+  @Get(':id/content')
+  @RequirePermissions(Permission.FilesRead)
+  @ApiOperation({ summary: 'Tải tệp về / Download the content', description: 'Supports single byte ranges (206) and If-Range with the ETag (the SHA-256).' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'the bytes, as an attachment', schema: { type: 'string', format: 'binary' } })
+  @ApiForbiddenResponse({ description: 'neither the uploader nor an administrator' })
+  @ApiNotFoundResponse({ description: 'FILE_NOT_FOUND' })
+  async content(
+    @Param('id', FileId) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const file = await this.files.stat(id, user);
+    const etag = `"${file.sha256}"`;
+    const range = requestedRange(request.get('range'), request.get('if-range'), file.size, etag);
+    if (range === 'unsatisfiable') {
+      response.setHeader('Content-Range', `bytes */${file.size}`);
+      throw new AppException(
+        HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+        'RANGE_NOT_SATISFIABLE',
+        'Đoạn dữ liệu yêu cầu nằm ngoài tệp.',
+        'The requested range lies outside the file.',
+        { size: file.size },
+      );
+    }
+    const content = await this.files.open(file, user, range);
+    response.status(range ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK).set({
+      'Content-Type': file.mediaType,
+      'Content-Length': String(range ? range.end - range.start + 1 : file.size),
+      'Content-Disposition': attachmentDisposition(file.originalName),
+      'X-Content-Type-Options': 'nosniff',
+      ETag: etag,
+      'Accept-Ranges': 'bytes',
+      // confidential documents: no shared or disk caches; the ETag still serves If-Range
+      'Cache-Control': 'private, no-store',
+      ...(range ? { 'Content-Range': `bytes ${range.start}-${range.end}/${file.size}` } : {}),
+    });
+    await send(content, response);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @RequirePermissions(Permission.FilesUpload)
+  @ApiOperation({ summary: 'Xoá tệp / Delete a file', description: 'Only its uploader or an administrator.' })
+  @ApiNoContentResponse()
+  @ApiForbiddenResponse({ description: 'neither the uploader nor an administrator' })
+  @ApiNotFoundResponse({ description: 'FILE_NOT_FOUND' })
+  async remove(@Param('id', FileId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+    await this.files.remove(id, user);
+  }
+}
+
+/** Streams to the client; a client that goes away mid-download is not an error of ours. */
+async function send(content: Readable, response: Response): Promise<void> {
+  try {
+    await pipeline(content, response);
+  } catch {
+    content.destroy();
+    response.destroy();
+  }
+}

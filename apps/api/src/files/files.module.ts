@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { FilesController } from './files.controller';
+import { FilesService } from './files.service';
+import { StoredFile } from './stored-file.entity';
+
+/**
+ * The files context: stored files' records and their bytes (through the global StorageModule).
+ * Other contexts import this module and use FilesService, never the table.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([StoredFile])],
+  controllers: [FilesController],
+  providers: [FilesService],
+  exports: [FilesService],
+})
+export class FilesModule {}
