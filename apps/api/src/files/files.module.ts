@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { FilesController } from './files.controller';
 import { FilesService } from './files.service';
 import { StoredFile } from './stored-file.entity';
@@ -9,7 +10,7 @@ import { StoredFile } from './stored-file.entity';
  * Other contexts import this module and use FilesService, never the table.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([StoredFile])],
+  imports: [TypeOrmModule.forFeature([StoredFile]), AuditModule],
   controllers: [FilesController],
   providers: [FilesService],
   exports: [FilesService],

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { User } from '../identity/user.entity';
 
 /** bigint arrives from pg as a string; file sizes stay far below 2^53, so a number is safe. */
@@ -12,6 +12,8 @@ const bigintAsNumber = {
  * Immutable once written: a changed document is a new file (annotations anchor to `sha256`).
  */
 @Entity()
+@Check(`"size" >= 0`)
+@Check(`"sha256" ~ '^[0-9a-f]{64}$'`)
 export class StoredFile {
   /** Chosen by us before the bytes are stored, so that the storage key can carry it. */
   @PrimaryColumn({ type: 'uuid' })
