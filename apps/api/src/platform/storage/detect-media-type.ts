@@ -42,6 +42,11 @@ export interface ContentSample {
  */
 export async function detectMediaType(sample: ContentSample): Promise<string | null> {
   if (sample.head.length === 0) return null;
+  // A UTF-16 byte-order mark looks like an MPEG frame to file-type: text wins when it decodes.
+  if (hasUtf16Bom(sample.head)) {
+    const text = textType(sample.head, sample.complete);
+    if (text) return text;
+  }
   const { fileTypeFromBuffer } = await loadFileType();
   const found = (await fileTypeFromBuffer(sample.head))?.mime ?? null;
   if (found === MediaType.Zip && sample.tail) return officeTypeOfZip(zipEntryNamesFromTail(sample.tail)) ?? found;
@@ -75,6 +80,8 @@ function officeTypeOfCompoundFile(parts: (Uint8Array | undefined)[]): string | n
   return null;
 }
 
+const hasUtf16Bom = (head: Uint8Array) => (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+
 /** Control characters that never appear in text (tab, line feed, vertical tab, form feed, carriage return do). */
 const NON_TEXT = /[\u0000-\u0008\u000E-\u001F\u007F]/;
 
@@ -83,10 +90,8 @@ const NON_TEXT = /[\u0000-\u0008\u000E-\u001F\u007F]/;
  * a byte-order mark) without control characters; markup is told apart so that HTML can be refused.
  */
 function textType(head: Uint8Array, complete: boolean): string | null {
-  let encoding = 'utf-8';
-  let start = 0;
-  if (head[0] === 0xff && head[1] === 0xfe) [encoding, start] = ['utf-16le', 2];
-  else if (head[0] === 0xfe && head[1] === 0xff) [encoding, start] = ['utf-16be', 2];
+  const encoding = !hasUtf16Bom(head) ? 'utf-8' : head[0] === 0xff ? 'utf-16le' : 'utf-16be';
+  const start = encoding === 'utf-8' ? 0 : 2;
   let text: string;
   try {
     // `stream: true` keeps a character cut in half at the end of the sample from counting as an error
