@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { io } from 'socket.io-client';
 import { createTestApp, TestApp } from '../support/test-app';
+import { NotificationsGateway } from '../../apps/api/src/notifications/notifications.gateway';
 
 describe('The platform: health, API docs, error shape, hardening, live channel', () => {
   let system: TestApp;
@@ -83,6 +84,31 @@ describe('The platform: health, API docs, error shape, hardening, live channel',
     const refusal = await new Promise<Error & { data?: { code: string } }>((resolveError) => bad.on('connect_error', resolveError));
     expect(refusal.data?.code).toBe('UNAUTHENTICATED');
     bad.close();
+  });
+});
+
+describe('Several API replicas', () => {
+  it('deliver a live event to a socket connected to another replica (fan-out through PostgreSQL)', async () => {
+    const first = await createTestApp();
+    const second = await createTestApp({}, first);
+    try {
+      const token = await first.login('lanhdao');
+      const [user] = await first.query(`SELECT id FROM "user" WHERE username = 'lanhdao'`);
+      const socket = io(first.baseUrl, { path: '/api/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, auth: { token } });
+      await new Promise<void>((resolveConnect, reject) => {
+        socket.on('connect', () => resolveConnect());
+        socket.on('connect_error', reject);
+      });
+      const received = new Promise((resolveEvent) => socket.on('notification', resolveEvent));
+      const event = { id: 'n1', kind: 'test', title: 'Văn bản mới cần chỉ đạo', link: null, createdAt: new Date().toISOString() };
+      // the second replica has no socket of this user: the event must cross over
+      second.app.get(NotificationsGateway).notifyUser(user.id, event);
+      await expect(received).resolves.toEqual(event);
+      socket.close();
+    } finally {
+      await second.close();
+      await first.close();
+    }
   });
 });
 

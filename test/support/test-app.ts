@@ -26,11 +26,12 @@ export interface TestApp {
  * The whole API as it runs in production — same bootstrap, real PostgreSQL (a fresh database
  * with migrations and the demo agency), local file store in a temp folder — on a free port.
  */
-export async function createTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(environment: Record<string, string> = {}, replicaOf?: TestApp): Promise<TestApp> {
   const root = resolve(__dirname, '../../var/test');
   mkdirSync(root, { recursive: true });
-  const dataDir = mkdtempSync(join(root, 'app-'));
-  const database = await createTestDatabase();
+  // A replica shares the database and the file store of the first instance, as N pods would.
+  const dataDir = replicaOf ? replicaOf.dataDir : mkdtempSync(join(root, 'app-'));
+  const database = replicaOf ? { url: replicaOf.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -61,7 +62,7 @@ export async function createTestApp(environment: Record<string, string> = {}): P
     async close() {
       await app.close();
       await database.drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!replicaOf) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -31,7 +31,7 @@ export async function createApplication(config: AppConfig, databaseUrl: string):
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.useWebSocketAdapter(new RealtimeAdapter(app, config));
+  app.useWebSocketAdapter(new RealtimeAdapter(app, config, databaseUrl));
 
   const document = SwaggerModule.createDocument(
     app,
