@@ -9,6 +9,8 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
+  ApiResponse,
   ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiTags,
@@ -27,6 +29,8 @@ import { StoredFileResponseDto, toStoredFileDto } from './dto/stored-file-respon
 import { attachmentDisposition } from './file-names';
 import { FilesService } from './files.service';
 import { receiveSingleFile } from './multipart-upload';
+
+const ApiFileId = () => ApiParam({ name: 'id', format: 'uuid', description: 'the id of the stored file' });
 
 const FileId = new ParseUUIDPipe({
   exceptionFactory: () =>
@@ -61,6 +65,7 @@ export class FilesController {
   @Get(':id')
   @RequirePermissions(Permission.FilesRead)
   @ApiOperation({ summary: 'Thông tin tệp / File metadata' })
+  @ApiFileId()
   @ApiOkResponse({ type: StoredFileResponseDto })
   @ApiForbiddenResponse({ description: 'neither the uploader nor an administrator' })
   @ApiNotFoundResponse({ description: 'FILE_NOT_FOUND' })
@@ -71,8 +76,11 @@ export class FilesController {
   @Get(':id/content')
   @RequirePermissions(Permission.FilesRead)
   @ApiOperation({ summary: 'Tải tệp về / Download the content', description: 'Supports single byte ranges (206) and If-Range with the ETag (the SHA-256).' })
+  @ApiFileId()
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'the bytes, as an attachment', schema: { type: 'string', format: 'binary' } })
+  @ApiResponse({ status: HttpStatus.PARTIAL_CONTENT, description: 'the requested byte range' })
+  @ApiResponse({ status: HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, description: 'RANGE_NOT_SATISFIABLE' })
   @ApiForbiddenResponse({ description: 'neither the uploader nor an administrator' })
   @ApiNotFoundResponse({ description: 'FILE_NOT_FOUND' })
   async content(
@@ -113,6 +121,7 @@ export class FilesController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @RequirePermissions(Permission.FilesUpload)
   @ApiOperation({ summary: 'Xoá tệp / Delete a file', description: 'Only its uploader or an administrator.' })
+  @ApiFileId()
   @ApiNoContentResponse()
   @ApiForbiddenResponse({ description: 'neither the uploader nor an administrator' })
   @ApiNotFoundResponse({ description: 'FILE_NOT_FOUND' })

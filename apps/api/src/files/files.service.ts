@@ -18,8 +18,8 @@ import { UploadInspector } from './upload-inspector';
 
 /** Who acts on a file, as the audit log names them. */
 export type FileActor = Pick<AuthenticatedUser, 'id' | 'username'>;
-/** Who reads or deletes a file through /api/files. */
-export type FileReader = Pick<AuthenticatedUser, 'id' | 'username' | 'roles'>;
+/** Who reads or deletes a file through /api/files (roles decide the administrator's rights). */
+export type FileCaller = Pick<AuthenticatedUser, 'id' | 'username' | 'roles'>;
 
 export interface StoreFileInput {
   /** the name the uploader gave; cleaned, shown, never used as a storage key */
@@ -122,7 +122,7 @@ export class FilesService {
   }
 
   /** The file's record, for a caller of /api/files. */
-  async stat(id: string, reader: FileReader): Promise<StoredFile> {
+  async stat(id: string, reader: FileCaller): Promise<StoredFile> {
     const file = await this.findById(id);
     this.assertCanRead(file, reader);
     return file;
@@ -132,13 +132,13 @@ export class FilesService {
    * Who may read a file through /api/files: its uploader, or an administrator. (Holding
    * files.read only opens the route.) Documents and meetings grant reads by their own rules.
    */
-  assertCanRead(file: StoredFile, reader: FileReader): void {
+  assertCanRead(file: StoredFile, reader: FileCaller): void {
     if (file.createdById === reader.id || reader.roles.includes('admin')) return;
     throw forbidden('Bạn không có quyền xem tệp này.', 'You may not read this file.');
   }
 
   /** Only the uploader or an administrator removes a file. */
-  assertCanDelete(file: StoredFile, actor: FileReader): void {
+  assertCanDelete(file: StoredFile, actor: FileCaller): void {
     if (file.createdById === actor.id || actor.roles.includes('admin')) return;
     throw forbidden('Chỉ người tải tệp lên hoặc quản trị mới được xoá tệp này.', 'Only the uploader or an administrator may delete this file.');
   }
@@ -177,7 +177,7 @@ export class FilesService {
     return content;
   }
 
-  async remove(id: string, actor: FileReader): Promise<void> {
+  async remove(id: string, actor: FileCaller): Promise<void> {
     const file = await this.findById(id);
     this.assertCanDelete(file, actor);
     await this.dataSource.transaction(async (manager) => {
