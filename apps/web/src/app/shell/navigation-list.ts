@@ -32,7 +32,10 @@ import { NAVIGATION, visibleNavigation } from './navigation';
   `,
   styles: `
     :host { display: block; padding: 8px 0; }
-    .group-label { margin-top: 12px; border-top: 1px solid var(--mat-sys-outline-variant); padding-top: 16px; }
+    .group-label {
+      margin-top: 12px; border-top: 1px solid var(--mat-sys-outline-variant); padding-top: 12px;
+      font-size: 12px; font-weight: 600; letter-spacing: 0.04em; text-transform: uppercase; color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class NavigationList {

@@ -27,7 +27,7 @@ export function initialsOf(fullName: string): string {
       <button mat-button class="trigger" [matMenuTriggerFor]="menu" data-testid="user-menu" [attr.aria-label]="'userMenu.open' | translate">
         <span class="avatar" aria-hidden="true">{{ initials() }}</span>
         <span class="name">{{ user.fullName }}</span>
-        <mat-icon class="chevron">expand_more</mat-icon>
+        <mat-icon class="chevron" iconPositionEnd>expand_more</mat-icon>
       </button>
       <mat-menu #menu="matMenu" xPosition="before" class="user-menu-panel">
         <div class="identity" role="presentation">
@@ -53,7 +53,7 @@ export function initialsOf(fullName: string): string {
     }
   `,
   styles: `
-    .trigger { color: inherit; padding-inline: 6px 4px; }
+    .trigger { padding-inline: 6px 4px; min-width: 0; }
     .avatar {
       display: inline-grid; place-items: center; width: 32px; height: 32px; border-radius: 50%;
       background: var(--mat-sys-primary-container); color: var(--mat-sys-on-primary-container);
@@ -66,7 +66,7 @@ export function initialsOf(fullName: string): string {
     .identity-line { color: var(--mat-sys-on-surface-variant); font-size: 13px; margin-top: 2px; }
     .roles { color: var(--mat-sys-primary); }
     @media (max-width: 599.98px) {
-      .name, .chevron { display: none; }
+      .trigger .name, .trigger .chevron { display: none; }
       .avatar { margin-inline-end: 0; }
     }
   `,

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDividerModule } from '@angular/material/divider';
@@ -58,6 +58,8 @@ export class LoginPage {
     initialValue: null,
   });
   protected readonly oidcLoginUrl = `${API_ROOT}/auth/oidc/login`;
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+  private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
 
   protected submit(): void {
     if (this.form.invalid || this.submitting()) {
@@ -73,7 +75,9 @@ export class LoginPage {
       error: (error: unknown) => {
         this.submitting.set(false);
         this.error.set(this.notifier.errorText(error));
-        this.form.controls.password.reset();
+        // a fresh try: the password goes, the name stays, and the fields do not turn red for it
+        this.formDirective().resetForm({ username: this.form.controls.username.value, password: '' });
+        this.passwordInput().nativeElement.focus();
       },
     });
   }

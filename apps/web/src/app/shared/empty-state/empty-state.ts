@@ -14,7 +14,11 @@ import { MatIconModule } from '@angular/material/icon';
   styles: `
     :host { display: flex; flex-direction: column; align-items: center; text-align: center; padding: 24px 16px; color: var(--mat-sys-on-surface-variant); }
     .icon { font-size: 40px; width: 40px; height: 40px; opacity: 0.6; }
-    .message { margin: 8px 0 0; font-size: 14px; }
+    .message { margin: 8px 0 0; font-size: 14px; text-wrap: balance; }
+    @media (max-width: 599.98px) {
+      :host { padding: 12px; }
+      .icon { font-size: 32px; width: 32px; height: 32px; }
+    }
   `,
 })
 export class EmptyState {

@@ -26,7 +26,7 @@ import { LanguageService } from '../../core/i18n/language.service';
     </mat-menu>
   `,
   styles: `
-    .switch { color: inherit; min-width: 0; }
+    .switch { min-width: 0; padding-inline: 8px; }
     .code { text-transform: uppercase; font-weight: 600; }
   `,
 })

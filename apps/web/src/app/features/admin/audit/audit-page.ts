@@ -24,6 +24,12 @@ export function summariseDetails(details: Record<string, unknown> | null): strin
   return details && Object.keys(details).length > 0 ? JSON.stringify(details) : '';
 }
 
+/** Ids are long UUIDs; the start is enough to tell rows apart, the whole one is in the tooltip. */
+export function shortenIdentifier(id: string | null): string {
+  if (!id) return '';
+  return id.length > 13 ? `${id.slice(0, 8)}…` : id;
+}
+
 /** Nhật ký: the append-only, hash-chained record of who did what, newest first. */
 @Component({
   selector: 'app-audit-page',
@@ -51,6 +57,7 @@ export class AuditPage {
 
   protected readonly columns = ['sequence', 'occurredAt', 'actor', 'action', 'entity', 'outcome', 'ip'];
   protected readonly summariseDetails = summariseDetails;
+  protected readonly shortenIdentifier = shortenIdentifier;
   protected readonly filters = inject(NonNullableFormBuilder).group({ action: [''], entityType: [''], entityId: [''] });
 
   protected readonly entries = signal<AuditEntryDto[]>([]);
