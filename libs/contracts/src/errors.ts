@@ -42,6 +42,7 @@ export const ErrorCode = {
   FileTypeNotAllowed: 'FILE_TYPE_NOT_ALLOWED',
   FileTypeMismatch: 'FILE_TYPE_MISMATCH',
   FileMissing: 'FILE_MISSING',
+  RangeNotSatisfiable: 'RANGE_NOT_SATISFIABLE',
   RateLimited: 'RATE_LIMITED',
   OidcDisabled: 'OIDC_DISABLED',
   OidcFailed: 'OIDC_FAILED',

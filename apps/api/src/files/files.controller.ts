@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -23,7 +23,8 @@ import { ErrorCode, Permission } from '@app/contracts';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { CurrentUser, RequirePermissions } from '../identity/auth/access.decorators';
 import { AppConfig } from '../platform/config/app-config';
-import { AppException, badRequest } from '../platform/errors/app-exception';
+import { AppException } from '../platform/errors/app-exception';
+import { ParseIdPipe } from '../platform/http/parse-id.pipe';
 import { requestedRange } from './byte-range';
 import { StoredFileResponseDto, toStoredFileDto } from './dto/stored-file-response.dto';
 import { attachmentDisposition } from './file-names';
@@ -31,11 +32,6 @@ import { FilesService } from './files.service';
 import { receiveSingleFile } from './multipart-upload';
 
 const ApiFileId = () => ApiParam({ name: 'id', format: 'uuid', description: 'the id of the stored file' });
-
-const FileId = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    badRequest(ErrorCode.ValidationFailed, 'Mã tệp không hợp lệ (phải là UUID).', 'The file id is not valid (it must be a UUID).'),
-});
 
 @ApiTags('files')
 @Controller('files')
@@ -69,7 +65,7 @@ export class FilesController {
   @ApiOkResponse({ type: StoredFileResponseDto })
   @ApiForbiddenResponse({ description: 'neither the uploader nor an administrator' })
   @ApiNotFoundResponse({ description: 'FILE_NOT_FOUND' })
-  async get(@Param('id', FileId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<StoredFileResponseDto> {
+  async get(@Param('id', ParseIdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<StoredFileResponseDto> {
     return toStoredFileDto(await this.files.stat(id, user));
   }
 
@@ -84,7 +80,7 @@ export class FilesController {
   @ApiForbiddenResponse({ description: 'neither the uploader nor an administrator' })
   @ApiNotFoundResponse({ description: 'FILE_NOT_FOUND' })
   async content(
-    @Param('id', FileId) id: string,
+    @Param('id', ParseIdPipe) id: string,
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: Request,
     @Res() response: Response,
@@ -96,7 +92,7 @@ export class FilesController {
       response.setHeader('Content-Range', `bytes */${file.size}`);
       throw new AppException(
         HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
-        'RANGE_NOT_SATISFIABLE',
+        ErrorCode.RangeNotSatisfiable,
         'Đoạn dữ liệu yêu cầu nằm ngoài tệp.',
         'The requested range lies outside the file.',
         { size: file.size },
@@ -125,7 +121,7 @@ export class FilesController {
   @ApiNoContentResponse()
   @ApiForbiddenResponse({ description: 'neither the uploader nor an administrator' })
   @ApiNotFoundResponse({ description: 'FILE_NOT_FOUND' })
-  async remove(@Param('id', FileId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+  async remove(@Param('id', ParseIdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
     await this.files.remove(id, user);
   }
 }

@@ -1,18 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { importEsm } from '../esm';
 import { zipEntryNamesFromTail } from './zip-entry-names';
 
 type FileTypeModule = typeof import('file-type');
 
-/**
- * file-type 21 is ESM-only, and TypeScript's CommonJS output would turn `import()` into
- * `require()`, so the import hides in a Function (as in platform/esm.ts). Its source text is made
- * unique per module instance on purpose: V8 reuses a compiled Function for identical source, and
- * under Jest (--experimental-vm-modules) the reused one imports through the test environment that
- * compiled it first, which is torn down by the next test file ("Test environment has been torn down").
- */
-const importEsm = new Function('specifier', `return import(specifier); // ${randomUUID()}`) as (specifier: string) => Promise<FileTypeModule>;
+/** file-type 21 is ESM-only: loaded once, through the shared ES-module loader. */
 let fileTypeModule: Promise<FileTypeModule> | undefined;
-const loadFileType = () => (fileTypeModule ??= importEsm('file-type'));
+const loadFileType = () => (fileTypeModule ??= importEsm<FileTypeModule>('file-type'));
 
 /** file-type needs 4100 bytes for most formats; the first zip entries of office files may need more. */
 export const HEAD_SAMPLE_BYTES = 64 * 1024;
