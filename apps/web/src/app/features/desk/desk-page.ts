@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
-import { MatListModule } from '@angular/material/list';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Permission, StoredFileDto } from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -22,7 +21,6 @@ import { WorkListCard } from './work-list-card';
     MatCardModule,
     MatIconModule,
     MatButtonModule,
-    MatListModule,
     MatTooltipModule,
     TranslatePipe,
     VietnamDatePipe,
