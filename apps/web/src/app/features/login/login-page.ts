@@ -14,13 +14,9 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { catchError, of } from 'rxjs';
 import { API_ROOT, ApiClient } from '../../core/api/api-client';
 import { AuthService } from '../../core/auth/auth.service';
+import { safeReturnUrl } from '../../core/auth/return-url';
 import { Notifier } from '../../core/errors/notifier';
 import { LanguageSwitch } from '../../shared/language-switch/language-switch';
-
-/** Only paths inside this app are followed after login, never another site. */
-export function safeReturnUrl(value: string | null | undefined): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/login') ? value : '/desk';
-}
 
 @Component({
   selector: 'app-login-page',
