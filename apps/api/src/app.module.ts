@@ -26,7 +26,19 @@ import { AgencySetupModule } from './agency-setup/agency-setup.module';
 function webApp(config: AppConfig): DynamicModule[] {
   const root = resolve(config.WEB_DIST_DIR);
   if (!existsSync(resolve(root, 'index.html'))) return [];
-  return [ServeStaticModule.forRoot({ rootPath: root, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html', maxAge: '1h' } })];
+  return [
+    ServeStaticModule.forRoot({
+      rootPath: root,
+      exclude: ['/api/{*path}'],
+      serveStaticOptions: {
+        index: 'index.html',
+        // Built files carry a content hash in their name and never change: cache them for a year.
+        // index.html and the translations keep their names across releases: always revalidate.
+        setHeaders: (response, path) =>
+          response.setHeader('Cache-Control', /[-.][0-9A-Z]{8}\.(js|css|woff2?|ttf)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      },
+    }),
+  ];
 }
 
 @Module({})
