@@ -43,7 +43,7 @@ export async function createTestApp(environment: Record<string, string> = {}, re
     ...environment,
   });
   const app = await createApplication(config, database.url);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(Number(environment.PORT ?? 0), '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const dataSource = app.get(DataSource);
   const http = () => request(app.getHttpServer());

@@ -1,7 +1,9 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { ErrorCode } from '@app/contracts';
 import { AppConfig } from '../../platform/config/app-config';
+import { AppException } from '../../platform/errors/app-exception';
 import { LoginThrottle } from '../../platform/http/throttling';
 import { Public } from './access.decorators';
 import { clientInfo } from './auth.controller';
@@ -50,9 +52,15 @@ export class OidcController {
     }
     response.clearCookie(PENDING_COOKIE, { path: '/api/auth/oidc' });
     const query = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
-    const issued = await this.oidc.finish(query, pending, clientInfo(request));
-    setRefreshCookie(response, this.config, issued.refreshToken, issued.refreshExpiresAt);
-    // The web app restores the session from the refresh cookie on load.
-    response.redirect(302, '/');
+    try {
+      const issued = await this.oidc.finish(query, pending, clientInfo(request));
+      setRefreshCookie(response, this.config, issued.refreshToken, issued.refreshExpiresAt);
+      // The web app restores the session from the refresh cookie on load.
+      response.redirect(302, '/');
+    } catch (error) {
+      // A person arrives here in a browser: send them back to the login page, which explains.
+      const code = error instanceof AppException ? error.code : ErrorCode.OidcFailed;
+      response.redirect(302, `/login?ssoError=${encodeURIComponent(code)}`);
+    }
   }
 }

@@ -49,6 +49,8 @@ export class LoginPage {
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly passwordVisible = signal(false);
+  /** The server sends a failed single sign-on back here with `?ssoError=CODE`. */
+  protected readonly ssoFailed = this.route.snapshot.queryParamMap.has('ssoError');
   /** Single sign-on is offered only when the server says it is configured; a failed lookup hides it. */
   protected readonly config = toSignal(inject(ApiClient).authConfig().pipe(catchError(() => of<AuthConfig | null>(null))), {
     initialValue: null,
