@@ -20,7 +20,11 @@ export class QueueService implements OnApplicationShutdown {
   /** Started by QueueModule with the database the API uses. */
   async start(connectionString: string): Promise<void> {
     const boss = new PgBoss({ connectionString, schema: 'pgboss', application_name: 'e-office-jobs', max: 4, schedule: this.config.JOBS_ENABLED, supervise: this.config.JOBS_ENABLED });
-    boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
+    boss.on('error', (error: Error & { code?: string }) => {
+      // 57P01: the database is shutting down (Ctrl-C reaches the embedded server too); not a fault.
+      if (error.code === '57P01') this.logger.warn('database is shutting down; job queue paused');
+      else this.logger.error({ err: error }, 'job queue error');
+    });
     await boss.start();
     this.boss = boss;
   }
