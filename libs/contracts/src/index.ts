@@ -7,3 +7,5 @@ export * from './audit';
 export * from './files';
 export * from './common';
 export * from './realtime';
+export * from './calendar';
+export * from './documents';

@@ -17,6 +17,14 @@ export const Permission = {
   AuditRead: 'audit.read',
   FilesUpload: 'files.upload',
   FilesRead: 'files.read',
+  /** see the working-day calendar and compute deadlines */
+  CalendarRead: 'calendar.read',
+  /** add or remove days off and swapped working days */
+  CalendarManage: 'calendar.manage',
+  /** configure document registers (sổ văn bản) */
+  RegistersManage: 'registers.manage',
+  /** register incoming documents in a register (văn thư) */
+  IncomingRegister: 'incoming.register',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -29,12 +37,13 @@ const EVERYONE: Permission[] = [
   Permission.OrgansRead,
   Permission.FilesUpload,
   Permission.FilesRead,
+  Permission.CalendarRead,
 ];
 
 /** What each role may do. A user's permissions are the union over their roles. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: [...EVERYONE, Permission.UnitsManage, Permission.UsersManage, Permission.OrgansManage, Permission.AuditRead],
-  clerk: [...EVERYONE, Permission.OrgansManage],
+  admin: [...EVERYONE, Permission.UnitsManage, Permission.UsersManage, Permission.OrgansManage, Permission.AuditRead, Permission.CalendarManage, Permission.RegistersManage],
+  clerk: [...EVERYONE, Permission.OrgansManage, Permission.IncomingRegister],
   officer: [...EVERYONE],
   unit_head: [...EVERYONE],
   leader: [...EVERYONE],
