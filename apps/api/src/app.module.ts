@@ -21,6 +21,9 @@ import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrgansModule } from './organs/organs.module';
 import { AgencySetupModule } from './agency-setup/agency-setup.module';
+import { ClockModule } from './platform/clock/clock';
+import { RegistersModule } from './registers/registers.module';
+import { IncomingModule } from './incoming/incoming.module';
 
 /** Serves the built web app at / (client routes fall back to index.html), never under /api. */
 function webApp(config: AppConfig): DynamicModule[] {
@@ -58,6 +61,9 @@ export class AppModule implements NestModule {
         IdentityModule,
         FilesModule,
         NotificationsModule,
+        ClockModule,
+        RegistersModule,
+        IncomingModule,
         AgencySetupModule,
         ...webApp(config),
       ],

@@ -9,3 +9,5 @@ export * from './common';
 export * from './realtime';
 export * from './calendar';
 export * from './documents';
+export * from './registers';
+export * from './incoming';

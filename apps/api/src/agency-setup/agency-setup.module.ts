@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { IdentityModule } from '../identity/identity.module';
 import { OrgansModule } from '../organs/organs.module';
+import { RegistersModule } from '../registers/registers.module';
 import { AgencySetupService } from './agency-setup.service';
 
 @Module({
-  imports: [IdentityModule, OrgansModule, AuditModule],
+  imports: [IdentityModule, OrgansModule, AuditModule, RegistersModule],
   providers: [AgencySetupService],
 })
 export class AgencySetupModule {}

@@ -10,6 +10,15 @@ import { User } from '../identity/user.entity';
 import { AuditService } from '../audit/audit.service';
 import { QueueService } from '../platform/queue/queue.service';
 import { DEMO_ORGANS, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-data';
+import { RegistersService } from '../registers/registers.service';
+import type { CreateDocumentRegisterRequest } from '@app/contracts';
+
+const DEFAULT_REGISTERS: CreateDocumentRegisterRequest[] = [
+  { code: 'DEN', name: 'Sổ đăng ký văn bản đến', direction: 'incoming', confidential: false },
+  { code: 'DEN-MAT', name: 'Sổ đăng ký văn bản đến mật', direction: 'incoming', confidential: true },
+  { code: 'DI', name: 'Sổ đăng ký văn bản đi', direction: 'outgoing', confidential: false },
+  { code: 'DI-MAT', name: 'Sổ đăng ký văn bản đi mật', direction: 'outgoing', confidential: true },
+];
 
 /** Replicas starting together take turns on it, so the agency and demo data are written once. */
 const SETUP_LOCK = 30_2020;
@@ -30,13 +39,27 @@ export class AgencySetupService implements OnApplicationBootstrap {
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     private readonly queue: QueueService,
+    private readonly registers: RegistersService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.organs.ensureSelf({ organId: this.config.ORGAN_ID, name: this.config.ORGAN_NAME, notation: this.config.ORGAN_NOTATION });
+    await this.ensureDefaultRegisters();
     if (this.config.demoSeed) await this.seedDemo();
     await this.queue.work('sessions.purge', () => this.purgeEndedSessions());
     await this.queue.schedule('sessions.purge', '17 3 * * *');
+  }
+
+  /**
+   * An agency cannot register anything without registers: the usual four are created once
+   * (ordinary and confidential, incoming and outgoing); the admin renames or adds to them.
+   */
+  private async ensureDefaultRegisters(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [SETUP_LOCK]);
+      if ((await this.registers.list()).length > 0) return;
+      for (const [index, register] of DEFAULT_REGISTERS.entries()) await this.registers.create({ ...register, sortOrder: index }, null, manager);
+    });
   }
 
   private async seedDemo(): Promise<void> {

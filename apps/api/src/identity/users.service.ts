@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ErrorCode, Page, UserDto } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { conflict, notFound, versionConflict } from '../platform/errors/app-exception';
@@ -46,6 +46,14 @@ export class UsersService {
     const user = await this.dataSource.getRepository(User).findOneBy({ id });
     if (!user) throw userNotFound();
     return toDto(user);
+  }
+
+  /** Display names of several users at once (for timelines and lists), unknown ids left out. */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const users = await this.dataSource.getRepository(User).find({ select: { id: true, fullName: true }, where: { id: In(unique) } });
+    return new Map(users.map((user) => [user.id, user.fullName]));
   }
 
   async create(input: CreateUserDto, actor: AuthenticatedUser): Promise<UserDto> {

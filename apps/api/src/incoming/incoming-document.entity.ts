@@ -1,0 +1,124 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { Confidentiality, DocumentTypeCode, IncomingState, ReceiptChannel, Urgency } from '@app/contracts';
+import { DocumentRegister } from '../registers/document-register.entity';
+import { StoredFile } from '../files/stored-file.entity';
+
+/**
+ * A document received from another agency (văn bản đến), with the metadata of Decree 30/2020
+ * Appendix VI. The arrival number (số đến) is unique per register and year; it is null only while
+ * a document received over the axis waits for the clerk to register it.
+ */
+@Entity()
+@Index('incoming_document_arrival_number', ['registerId', 'arrivalYear', 'arrivalNumber'], { unique: true, where: '"arrival_number" IS NOT NULL' })
+@Index('incoming_document_same_document', ['codeNumber', 'promulgatedOn'])
+@Index('incoming_document_arrived', ['arrivedAt', 'id'])
+export class IncomingDocument {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  registerId: string;
+
+  @ManyToOne(() => DocumentRegister, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'register_id' })
+  register?: DocumentRegister;
+
+  @Column({ type: 'int', nullable: true })
+  arrivalYear: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  arrivalNumber: number | null;
+
+  @Column({ type: 'timestamptz' })
+  arrivedAt: Date;
+
+  @Column({ type: 'varchar', length: 10 })
+  receivedVia: ReceiptChannel;
+
+  @Column({ length: 200 })
+  issuerName: string;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  issuerOrganId: string | null;
+
+  @Column({ type: 'varchar', length: 11, nullable: true })
+  codeNumber: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  codeNotation: string | null;
+
+  /** `yyyy-MM-dd` */
+  @Column({ type: 'date' })
+  promulgatedOn: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  documentType: DocumentTypeCode;
+
+  @Column({ length: 500 })
+  subject: string;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  signerName: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  signerPosition: string | null;
+
+  @Column({ type: 'varchar', length: 15 })
+  urgency: Urgency;
+
+  @Column({ type: 'varchar', length: 15 })
+  confidentiality: Confidentiality;
+
+  @Column({ type: 'int', nullable: true })
+  pageCount: number | null;
+
+  @Column({ type: 'date', nullable: true })
+  dueOn: string | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  recipientsText: string | null;
+
+  @Column({ type: 'varchar', length: 15 })
+  state: IncomingState;
+
+  @Column({ type: 'uuid' })
+  mainFileId: string;
+
+  @ManyToOne(() => StoredFile, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'main_file_id' })
+  mainFile?: StoredFile;
+
+  @Column({ type: 'uuid', nullable: true })
+  stampedFileId: string | null;
+
+  @ManyToOne(() => StoredFile, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'stamped_file_id' })
+  stampedFile?: StoredFile | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  searchableFileId: string | null;
+
+  @ManyToOne(() => StoredFile, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'searchable_file_id' })
+  searchableFile?: StoredFile | null;
+
+  /** null until the text has been extracted */
+  @Column({ type: 'boolean', nullable: true })
+  hasTextLayer: boolean | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  registeredAt: Date | null;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  registeredById: string | null;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,98 @@
+import type { Confidentiality, DocumentTypeCode, Urgency } from './documents';
+import type { StoredFileDto } from './files';
+
+/** How an incoming document reached the agency. */
+export const RECEIPT_CHANNELS = ['paper', 'email', 'axis', 'upload'] as const;
+export type ReceiptChannel = (typeof RECEIPT_CHANNELS)[number];
+
+/** registered → submitted → assigned → in_progress → done; returned and rejected on the side. */
+export const INCOMING_STATES = ['received', 'registered', 'submitted', 'assigned', 'in_progress', 'done', 'returned', 'rejected'] as const;
+export type IncomingState = (typeof INCOMING_STATES)[number];
+
+/** The metadata of Decree 30/2020 Appendix VI for an incoming document, as the clerk enters it. */
+export interface IncomingMetadata {
+  /** Cơ quan ban hành: the name as printed; the organ id when it is in the directory */
+  issuerName: string;
+  issuerOrganId?: string | null;
+  /** Số: up to 11 characters, e.g. `15` or `1234` */
+  codeNumber?: string | null;
+  /** Ký hiệu: up to 30 characters, e.g. `QĐ-BYT` */
+  codeNotation?: string | null;
+  /** Ngày ban hành, `yyyy-MM-dd` */
+  promulgatedOn: string;
+  documentType: DocumentTypeCode;
+  /** Trích yếu, up to 500 characters */
+  subject: string;
+  signerName?: string | null;
+  signerPosition?: string | null;
+  urgency: Urgency;
+  confidentiality: Confidentiality;
+  pageCount?: number | null;
+  /** Hạn xử lý stated on the document, `yyyy-MM-dd` */
+  dueOn?: string | null;
+  /** Nơi nhận as printed (ToPlaces), up to 1000 characters */
+  recipientsText?: string | null;
+}
+
+export interface RegisterIncomingRequest extends IncomingMetadata {
+  registerId: string;
+  receivedVia: ReceiptChannel;
+  /** when it arrived; defaults to now */
+  arrivedAt?: string;
+  /** a file uploaded through POST /api/files: the scanned or received document (PDF, DOCX, …) */
+  mainFileId: string;
+  attachmentFileIds?: string[];
+}
+
+export interface IncomingDocumentSummaryDto {
+  id: string;
+  registerId: string;
+  arrivalNumber: number | null;
+  arrivalYear: number | null;
+  arrivedAt: string;
+  issuerName: string;
+  codeNumber: string | null;
+  codeNotation: string | null;
+  /** `15/QĐ-BYT` as written on the document */
+  numberAndNotation: string | null;
+  promulgatedOn: string;
+  documentType: DocumentTypeCode;
+  subject: string;
+  urgency: Urgency;
+  confidentiality: Confidentiality;
+  dueOn: string | null;
+  state: IncomingState;
+}
+
+export interface IncomingDocumentDto extends IncomingDocumentSummaryDto {
+  issuerOrganId: string | null;
+  signerName: string | null;
+  signerPosition: string | null;
+  pageCount: number | null;
+  recipientsText: string | null;
+  receivedVia: ReceiptChannel;
+  registeredAt: string | null;
+  registeredBy: { id: string; fullName: string } | null;
+  mainFile: StoredFileDto;
+  /** the registered copy with the "ĐẾN" stamp drawn on its first page, once made */
+  stampedFile: StoredFileDto | null;
+  /** a copy with a text layer made by OCR from a scan, once made */
+  searchableFile: StoredFileDto | null;
+  attachments: StoredFileDto[];
+  /** null while the text is being extracted */
+  hasTextLayer: boolean | null;
+  version: number;
+}
+
+/** A registration answers with the document and, as a warning only, documents that look the same. */
+export interface RegisterIncomingResult {
+  document: IncomingDocumentDto;
+  possibleDuplicates: IncomingDocumentSummaryDto[];
+}
+
+export interface IncomingHistoryEntryDto {
+  at: string;
+  actor: { id: string; fullName: string } | null;
+  action: string;
+  details: Record<string, unknown> | null;
+}
