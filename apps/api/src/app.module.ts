@@ -22,6 +22,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrgansModule } from './organs/organs.module';
 import { AgencySetupModule } from './agency-setup/agency-setup.module';
 import { ClockModule } from './platform/clock/clock';
+import { CalendarModule } from './platform/calendar/calendar.module';
 import { RegistersModule } from './registers/registers.module';
 import { IncomingModule } from './incoming/incoming.module';
 
@@ -62,6 +63,7 @@ export class AppModule implements NestModule {
         FilesModule,
         NotificationsModule,
         ClockModule,
+        CalendarModule,
         RegistersModule,
         IncomingModule,
         AgencySetupModule,
