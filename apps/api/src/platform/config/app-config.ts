@@ -186,6 +186,17 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean()
   JOBS_ENABLED = true;
 
+  /**
+   * Give scans a text layer with OCR (ocrmypdf + tesseract's Vietnamese data, installed from
+   * Debian). Used only where both are installed; false turns it off even then.
+   */
+  @Transform(toBool) @IsBoolean()
+  OCR_ENABLED = true;
+
+  /** Longest one OCR run may take (an A4 page takes ~2 s on 2 cores); below pg-boss's 15-minute job expiry. */
+  @Transform(toInt) @Min(10) @Max(3600) @IsInt()
+  OCR_TIMEOUT_SECONDS = 600;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
