@@ -29,7 +29,9 @@ export const routes: Routes = [
         title: 'desk.title',
         loadComponent: () => import('./features/desk/desk-page').then((module) => module.DeskPage),
       },
-      comingSoon('incoming-documents', 'navigation.incomingDocuments', 'move_to_inbox'),
+      { path: 'incoming', loadChildren: () => import('./features/incoming/incoming.routes').then((module) => module.INCOMING_ROUTES) },
+      // the placeholder's old address, kept for bookmarks
+      { path: 'incoming-documents', pathMatch: 'full', redirectTo: 'incoming' },
       comingSoon('outgoing-documents', 'navigation.outgoingDocuments', 'outbox'),
       comingSoon('case-files', 'navigation.caseFiles', 'folder_open'),
       comingSoon('meetings', 'navigation.meetings', 'groups'),

@@ -10,10 +10,17 @@ import {
   CreateUnitRequest,
   CreateUserRequest,
   CurrentUser,
+  DocumentRegisterDto,
+  IncomingDocumentDto,
+  IncomingDocumentSummaryDto,
+  IncomingHistoryEntryDto,
   LoginRequest,
   OrganDto,
   OrganListQuery,
   Page,
+  RegisterDirection,
+  RegisterIncomingRequest,
+  RegisterIncomingResult,
   RoleDto,
   StoredFileDto,
   UnitDto,
@@ -30,6 +37,23 @@ import { AUTHENTICATION_CALL, OWN_PROGRESS } from './http-context';
 export const API_ROOT = '/api';
 
 type QueryValue = string | number | boolean | null | undefined;
+
+/** `GET /api/incoming-documents`: newest arrivals first, keyset-paginated. */
+export interface IncomingListQuery {
+  registerId?: string;
+  year?: number;
+  cursor?: string;
+  limit?: number;
+}
+
+/** `GET /api/incoming-documents/duplicates`: the fields that make two documents "the same". */
+export interface IncomingDuplicateQuery {
+  issuerName: string;
+  codeNumber?: string | null;
+  codeNotation?: string | null;
+  /** `yyyy-MM-dd` */
+  promulgatedOn: string;
+}
 
 /** Drops empty filters so the URL carries only what the user actually chose. */
 export function toHttpParams(query: object): HttpParams {
@@ -119,6 +143,30 @@ export class ApiClient {
   }
   verifyAudit(): Observable<AuditVerifyResult> {
     return this.http.get<AuditVerifyResult>(`${API_ROOT}/audit/verify`);
+  }
+
+  // --- document registers (sổ văn bản) ---
+  documentRegisters(direction?: RegisterDirection): Observable<DocumentRegisterDto[]> {
+    return this.http.get<DocumentRegisterDto[]>(`${API_ROOT}/document-registers`, { params: toHttpParams({ direction }) });
+  }
+
+  // --- incoming documents (văn bản đến) ---
+  /** Vào sổ: the files are uploaded first; the answer carries the arrival number and any look-alikes. */
+  registerIncoming(request: RegisterIncomingRequest): Observable<RegisterIncomingResult> {
+    return this.http.post<RegisterIncomingResult>(`${API_ROOT}/incoming-documents`, request);
+  }
+  /** Documents already registered with the same issuer, number, notation and date: a warning, never a block. */
+  incomingDuplicates(query: IncomingDuplicateQuery): Observable<IncomingDocumentSummaryDto[]> {
+    return this.http.get<IncomingDocumentSummaryDto[]>(`${API_ROOT}/incoming-documents/duplicates`, { params: toHttpParams(query) });
+  }
+  incomingDocuments(query: IncomingListQuery): Observable<Page<IncomingDocumentSummaryDto>> {
+    return this.http.get<Page<IncomingDocumentSummaryDto>>(`${API_ROOT}/incoming-documents`, { params: toHttpParams(query) });
+  }
+  incomingDocument(id: string): Observable<IncomingDocumentDto> {
+    return this.http.get<IncomingDocumentDto>(`${API_ROOT}/incoming-documents/${encodeURIComponent(id)}`);
+  }
+  incomingHistory(id: string): Observable<IncomingHistoryEntryDto[]> {
+    return this.http.get<IncomingHistoryEntryDto[]>(`${API_ROOT}/incoming-documents/${encodeURIComponent(id)}/history`);
   }
 
   // --- files ---

@@ -1,0 +1,111 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import {
+  CONFIDENTIALITY_LABELS,
+  DOCUMENT_TYPES,
+  DocumentRegisterDto,
+  IncomingDocumentDto,
+  IncomingHistoryEntryDto,
+  URGENCY_LABELS,
+} from '@app/contracts';
+import { TranslatePipe } from '@ngx-translate/core';
+import { EMPTY, Subject, catchError, map, merge, switchMap } from 'rxjs';
+import { ApiClient } from '../../../core/api/api-client';
+import { Notifier } from '../../../core/errors/notifier';
+import { LanguageService } from '../../../core/i18n/language.service';
+import { LocalizedLabelPipe } from '../../../core/i18n/localized-label.pipe';
+import { VietnamDatePipe } from '../../../core/i18n/vietnam-date.pipe';
+import { EmptyState } from '../../../shared/empty-state/empty-state';
+import { DocumentMarks } from '../document-marks';
+import { dueStatus, formatIsoDate, vietnamToday } from '../incoming-format';
+import { StateBadge } from '../state-badge';
+import { DocumentFiles } from './document-files';
+import { HistoryTimeline } from './history-timeline';
+
+/** One incoming document: what the register says about it, its files, and what has happened to it. */
+@Component({
+  selector: 'app-incoming-detail-page',
+  imports: [
+    RouterLink,
+    MatCardModule,
+    MatButtonModule,
+    MatIconModule,
+    TranslatePipe,
+    LocalizedLabelPipe,
+    VietnamDatePipe,
+    EmptyState,
+    DocumentMarks,
+    StateBadge,
+    DocumentFiles,
+    HistoryTimeline,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './incoming-detail-page.html',
+  styleUrl: './incoming-detail-page.scss',
+})
+export class IncomingDetailPage {
+  private readonly api = inject(ApiClient);
+  private readonly notifier = inject(Notifier);
+  protected readonly language = inject(LanguageService);
+  protected readonly urgencyLabels = URGENCY_LABELS;
+  protected readonly confidentialityLabels = CONFIDENTIALITY_LABELS;
+  protected readonly formatIsoDate = formatIsoDate;
+
+  protected readonly document = signal<IncomingDocumentDto | null>(null);
+  protected readonly history = signal<IncomingHistoryEntryDto[] | null>(null);
+  protected readonly registers = signal<DocumentRegisterDto[]>([]);
+  /** why the document cannot be shown (not found, not allowed), in the user's language */
+  protected readonly failure = signal<string | null>(null);
+
+  protected readonly type = computed(() => DOCUMENT_TYPES.find((type) => type.code === this.document()?.documentType) ?? null);
+  protected readonly registerNames = computed(() => new Map(this.registers().map((register) => [register.code, register.name])));
+  protected readonly register = computed(() => this.registers().find((register) => register.id === this.document()?.registerId) ?? null);
+  protected readonly due = computed(() => {
+    const document = this.document();
+    return document ? dueStatus(document.dueOn, document.state, vietnamToday()) : null;
+  });
+
+  private readonly reloads = new Subject<string>();
+  private id = '';
+
+  constructor() {
+    const ids = inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('id') ?? ''));
+    merge(ids, this.reloads)
+      .pipe(
+        switchMap((id) => {
+          this.id = id;
+          return this.api.incomingDocument(id).pipe(
+            catchError((error: unknown) => {
+              this.failure.set(this.notifier.errorText(error));
+              return EMPTY;
+            }),
+          );
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((document) => {
+        this.failure.set(null);
+        this.document.set(document);
+        this.loadHistory(document.id);
+      });
+    this.api.documentRegisters('incoming').subscribe({ next: (registers) => this.registers.set(registers), error: () => this.registers.set([]) });
+  }
+
+  protected reload(): void {
+    if (this.id) this.reloads.next(this.id);
+  }
+
+  private loadHistory(id: string): void {
+    this.api.incomingHistory(id).subscribe({
+      next: (history) => this.history.set(history),
+      error: (error: unknown) => {
+        this.history.set([]);
+        this.notifier.error(error);
+      },
+    });
+  }
+}
