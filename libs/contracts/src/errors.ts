@@ -47,6 +47,8 @@ export const ErrorCode = {
   DuplicateRegisterCode: 'DUPLICATE_REGISTER_CODE',
   IncomingDocumentNotFound: 'INCOMING_DOCUMENT_NOT_FOUND',
   FileAlreadyUsed: 'FILE_ALREADY_USED',
+  InvalidState: 'INVALID_STATE',
+  AssignmentNotFound: 'ASSIGNMENT_NOT_FOUND',
   FileTooLarge: 'FILE_TOO_LARGE',
   FileTypeNotAllowed: 'FILE_TYPE_NOT_ALLOWED',
   FileTypeMismatch: 'FILE_TYPE_MISMATCH',

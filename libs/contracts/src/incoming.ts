@@ -96,3 +96,63 @@ export interface IncomingHistoryEntryDto {
   action: string;
   details: Record<string, unknown> | null;
 }
+
+/** Chủ trì / Phối hợp / Để biết. */
+export const ASSIGNMENT_ROLES = ['lead', 'support', 'inform'] as const;
+export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
+export const ASSIGNMENT_ROLE_LABELS: Record<AssignmentRole, { vi: string; en: string }> = {
+  lead: { vi: 'Chủ trì', en: 'Lead' },
+  support: { vi: 'Phối hợp', en: 'Support' },
+  inform: { vi: 'Để biết', en: 'For information' },
+};
+
+export const ASSIGNMENT_STATES = ['pending', 'in_progress', 'done', 'returned'] as const;
+export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
+
+/** Exactly one of unitId and userId. */
+export interface AssigneeInput {
+  role: AssignmentRole;
+  unitId?: string | null;
+  userId?: string | null;
+}
+
+/** The clerk sends the document up to a leader for direction (trình). */
+export interface SubmitIncomingRequest {
+  leaderId: string;
+  note?: string | null;
+  version: number;
+}
+
+/** The leader's directive (ý kiến chỉ đạo) and who handles the document. */
+export interface DirectIncomingRequest {
+  directive: string;
+  assignees: AssigneeInput[];
+  /** a date, `yyyy-MM-dd`, or a number of working days from now — not both */
+  dueOn?: string | null;
+  dueInWorkingDays?: number | null;
+  version: number;
+}
+
+/** A unit head passes the unit's part on to one of its officers. */
+export interface DelegateAssignmentRequest {
+  userId: string;
+  note?: string | null;
+  dueOn?: string | null;
+}
+
+export interface AssignmentDto {
+  id: string;
+  documentId: string;
+  role: AssignmentRole;
+  unit: { id: string; name: string } | null;
+  user: { id: string; fullName: string } | null;
+  assignedBy: { id: string; fullName: string };
+  assignedAt: string;
+  directive: string | null;
+  dueOn: string | null;
+  state: AssignmentState;
+  parentId: string | null;
+  completedAt: string | null;
+  note: string | null;
+  version: number;
+}

@@ -25,6 +25,8 @@ export const Permission = {
   RegistersManage: 'registers.manage',
   /** register incoming documents in a register (văn thư) */
   IncomingRegister: 'incoming.register',
+  /** write directives and assign incoming documents (lãnh đạo) */
+  IncomingDirect: 'incoming.direct',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -46,7 +48,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   clerk: [...EVERYONE, Permission.OrgansManage, Permission.IncomingRegister],
   officer: [...EVERYONE],
   unit_head: [...EVERYONE],
-  leader: [...EVERYONE],
+  leader: [...EVERYONE, Permission.IncomingDirect],
   meeting_secretary: [...EVERYONE],
 };
 

@@ -56,6 +56,19 @@ export class UsersService {
     return new Map(users.map((user) => [user.id, user.fullName]));
   }
 
+  /** The active unit heads of a unit: who is told when work is given to the unit. */
+  async headsOf(unitId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM "user" WHERE unit_id = $1 AND active AND 'unit_head' = ANY(roles)`, [unitId]);
+    return rows.map((row) => row.id);
+  }
+
+  /** A user as an assignee or a recipient: must exist and be active. */
+  async requireActive(id: string): Promise<UserDto> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id, active: true });
+    if (!user) throw userNotFound();
+    return toDto(user);
+  }
+
   async create(input: CreateUserDto, actor: AuthenticatedUser): Promise<UserDto> {
     this.passwords.assertStrong(input.password);
     const passwordHash = await this.passwords.hash(input.password);

@@ -106,6 +106,11 @@ export class IncomingDocument {
   @Column({ type: 'boolean', nullable: true })
   hasTextLayer: boolean | null;
 
+  /** the leader it was submitted to for direction (trình) */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  submittedToId: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   registeredAt: Date | null;
 

@@ -9,11 +9,25 @@ import { IncomingController } from './incoming.controller';
 import { IncomingDocument } from './incoming-document.entity';
 import { IncomingHistoryEntry } from './incoming-history-entry.entity';
 import { IncomingService } from './incoming.service';
+import { Assignment } from './assignment.entity';
+import { AssignmentProgress } from './assignment-progress.entity';
+import { DirectionController } from './direction.controller';
+import { DirectionService } from './direction.service';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { CalendarModule } from '../platform/calendar/calendar.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([IncomingDocument, IncomingAttachment, IncomingHistoryEntry]), AuditModule, FilesModule, IdentityModule, RegistersModule],
-  controllers: [IncomingController],
-  providers: [IncomingService],
+  imports: [
+    TypeOrmModule.forFeature([IncomingDocument, IncomingAttachment, IncomingHistoryEntry, Assignment, AssignmentProgress]),
+    AuditModule,
+    FilesModule,
+    IdentityModule,
+    RegistersModule,
+    NotificationsModule,
+    CalendarModule,
+  ],
+  controllers: [IncomingController, DirectionController],
+  providers: [IncomingService, DirectionService],
   exports: [IncomingService],
 })
 export class IncomingModule {}

@@ -201,7 +201,22 @@ export class IncomingService {
     }));
   }
 
-  private async addHistory(manager: EntityManager, documentId: string, actor: AuthenticatedUser | null, action: string, details: Record<string, unknown> | null): Promise<void> {
+  /**
+   * The document, locked for a change in the caller's transaction, if the user may see it:
+   * 403 (audited) when it exists but is not theirs to see, 404 when it does not exist.
+   */
+  async lockVisible(manager: EntityManager, id: string, user: AuthenticatedUser): Promise<IncomingDocument> {
+    const builder = manager.getRepository(IncomingDocument).createQueryBuilder('document').where('document.id = :id', { id });
+    const visible = await restrictToVisible(builder.clone(), 'document', user).setLock('pessimistic_write').getOne();
+    if (visible) return visible;
+    if (await builder.getExists()) {
+      await this.audit.record({ action: 'permission.denied', actor: user, outcome: 'denied', entityType: 'incoming_document', entityId: id });
+      throw forbidden('Bạn không có quyền xem văn bản này.', 'You may not see this document.');
+    }
+    throw documentNotFound();
+  }
+
+  async addHistory(manager: EntityManager, documentId: string, actor: AuthenticatedUser | null, action: string, details: Record<string, unknown> | null): Promise<void> {
     await manager.save(manager.create(IncomingHistoryEntry, { documentId, at: this.clock.now(), actorId: actor?.id ?? null, action, details }));
   }
 

@@ -21,3 +21,10 @@ const VIETNAM_YEAR = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_M
 export function vietnamYear(instant: Date): number {
   return Number(VIETNAM_YEAR.format(instant));
 }
+
+const VIETNAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date of an instant in Vietnam, `yyyy-MM-dd`. */
+export function vietnamDate(instant: Date): string {
+  return VIETNAM_DATE.format(instant);
+}
