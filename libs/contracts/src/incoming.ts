@@ -156,3 +156,66 @@ export interface AssignmentDto {
   note: string | null;
   version: number;
 }
+
+/**
+ * The lists each role works from (GET /api/incoming-documents?view=…). All of them are also limited
+ * to what the user may see.
+ * - `all`: every visible document (the register as a clerk or leader reads it)
+ * - `to_register`: received over the axis or by upload and not yet given an arrival number (clerks)
+ * - `to_direct`: submitted to me and not yet directed (leaders)
+ * - `assigned_to_me`: my own open parts, as lead (directly or passed on to me by my unit head)
+ * - `my_unit`: open parts given to my unit as lead
+ * - `supporting`: open parts as support, mine or my unit's
+ * - `for_information`: parts given to me or my unit "for information"
+ * - `due_soon`: open, with a deadline within the next 3 working days
+ * - `overdue`: open, past its deadline
+ * - `done`: completed
+ */
+export const INCOMING_VIEWS = ['all', 'to_register', 'to_direct', 'assigned_to_me', 'my_unit', 'supporting', 'for_information', 'due_soon', 'overdue', 'done'] as const;
+export type IncomingView = (typeof INCOMING_VIEWS)[number];
+
+export const INCOMING_SORTS = ['arrived_desc', 'arrived_asc', 'due_asc'] as const;
+export type IncomingSort = (typeof INCOMING_SORTS)[number];
+
+/** Query of GET /api/incoming-documents; every field optional; dates `yyyy-MM-dd` (Vietnam). */
+export interface IncomingListQuery {
+  view?: IncomingView;
+  registerId?: string;
+  year?: number;
+  /** part of the issuer's name, accents and case ignored */
+  issuer?: string;
+  documentType?: DocumentTypeCode;
+  urgency?: Urgency;
+  state?: IncomingState;
+  arrivedFrom?: string;
+  arrivedTo?: string;
+  sort?: IncomingSort;
+  cursor?: string;
+  limit?: number;
+}
+
+/** GET /api/incoming-documents/counts: how many in each working list, for the badges. */
+export type IncomingCounts = Record<Exclude<IncomingView, 'all' | 'done'>, number>;
+
+/** GET /api/incoming-documents/workload (leaders): per unit, its open documents. */
+export interface UnitWorkloadDto {
+  unit: { id: string; name: string };
+  inProgress: number;
+  dueSoon: number;
+  overdue: number;
+}
+
+/** A piece of a search snippet; `match` pieces are shown highlighted. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+/** GET /api/incoming-documents/search?q=…&limit=&cursor=: ranked, accents and case ignored. */
+export interface IncomingSearchHitDto {
+  document: IncomingDocumentSummaryDto;
+  /** where the words were found: the subject, the issuer, the number, or the document's text */
+  foundIn: 'metadata' | 'text';
+  snippet: SnippetPart[];
+  rank: number;
+}

@@ -12,6 +12,8 @@ export interface NotificationEvent {
 
 export interface ServerToClientEvents {
   notification: (event: NotificationEvent) => void;
+  /** the user's unread count changed (a new notification, or read on another device) */
+  'notification:count': (count: UnreadCountDto) => void;
   'session:revoked': () => void;
 }
 
@@ -21,3 +23,13 @@ export interface ClientToServerEvents {
 
 /** The socket.io path, on the API's own port. */
 export const SOCKET_PATH = '/api/socket.io';
+
+/** A notification as kept for its user (GET /api/notifications). */
+export interface StoredNotificationDto extends NotificationEvent {
+  readAt: string | null;
+}
+
+/** GET /api/notifications/unread-count, and the `notification:count` socket event. */
+export interface UnreadCountDto {
+  unread: number;
+}
