@@ -1,13 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ASSIGNMENT_ROLES, AssignmentDto, ErrorCode, IncomingState, NotificationEvent } from '@app/contracts';
-import { randomUUID } from 'node:crypto';
+import { ASSIGNMENT_ROLES, AssignmentDto, ErrorCode, IncomingState } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { Unit } from '../identity/unit.entity';
 import { UsersService } from '../identity/users.service';
-import { NotificationsGateway } from '../notifications/notifications.gateway';
+import { NotificationsService } from '../notifications/notifications.service';
 import { Clock, vietnamDate } from '../platform/clock/clock';
 import { AppException, badRequest, forbidden, notFound, versionConflict } from '../platform/errors/app-exception';
 import { Assignment } from './assignment.entity';
@@ -54,7 +53,7 @@ export class DirectionService {
     private readonly incoming: IncomingService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
-    private readonly notifications: NotificationsGateway,
+    private readonly notifications: NotificationsService,
     private readonly calendar: WorkingCalendarService,
     private readonly clock: Clock,
   ) {}
@@ -72,7 +71,7 @@ export class DirectionService {
       await this.audit.record({ action: 'incoming.submit', actor: clerk, entityType: 'incoming_document', entityId: document.id, details: { leaderId: leader.id } }, manager);
       return document;
     });
-    this.notify([leader.id], 'incoming.submitted', `Văn bản trình: ${document.subject}`, document.id);
+    await this.notify([leader.id], 'incoming.submitted', `Văn bản trình: ${document.subject}`, document.id);
   }
 
   async direct(documentId: string, input: DirectIncomingDto, leader: AuthenticatedUser): Promise<AssignmentDto[]> {
@@ -203,7 +202,7 @@ export class DirectionService {
       await this.audit.record({ action: 'assignment.complete', actor: user, entityType: 'assignment', entityId: assignmentId, details: { documentDone } }, manager);
       return { assignment, documentDone, toTell };
     });
-    if (done.documentDone) this.notify([...new Set(done.toTell)], 'incoming.done', 'Văn bản đã được giải quyết xong', done.assignment.documentId);
+    if (done.documentDone) await this.notify([...new Set(done.toTell)], 'incoming.done', 'Văn bản đã được giải quyết xong', done.assignment.documentId);
   }
 
   /** An assignee sends back a document wrongly given to them, with the reason. */
@@ -222,7 +221,7 @@ export class DirectionService {
       await this.audit.record({ action: 'assignment.return', actor: user, entityType: 'assignment', entityId: assignmentId, details: { reason } }, manager);
       return assignment;
     });
-    this.notify([returned.assignedById], 'incoming.returned', `Văn bản bị trả lại: ${reason}`, returned.documentId);
+    await this.notify([returned.assignedById], 'incoming.returned', `Văn bản bị trả lại: ${reason}`, returned.documentId);
   }
 
   async list(documentId: string, user: AuthenticatedUser): Promise<AssignmentDto[]> {
@@ -295,11 +294,11 @@ export class DirectionService {
       if (assignment.userId) people.add(assignment.userId);
       if (assignment.unitId) for (const head of await this.users.headsOf(assignment.unitId)) people.add(head);
     }
-    this.notify([...people], 'incoming.assigned', title, documentId);
+    await this.notify([...people], 'incoming.assigned', title, documentId);
   }
 
-  private notify(userIds: string[], kind: string, title: string, documentId: string): void {
-    const event: NotificationEvent = { id: randomUUID(), kind, title, link: `/incoming/${documentId}`, createdAt: this.clock.now().toISOString() };
-    for (const userId of userIds) this.notifications.notifyUser(userId, event);
+  /** Stored and pushed once the step is committed; a failure there does not undo the step. */
+  private notify(userIds: string[], kind: string, title: string, documentId: string): Promise<void> {
+    return this.notifications.notifyAfterCommit(userIds, { kind, title, link: `/incoming/${documentId}` });
   }
 }

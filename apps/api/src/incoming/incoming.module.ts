@@ -15,6 +15,7 @@ import { DirectionController } from './direction.controller';
 import { DirectionService } from './direction.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { CalendarModule } from '../platform/calendar/calendar.module';
+import { DeadlineReminders } from './reminders/deadline-reminders';
 
 @Module({
   imports: [
@@ -27,7 +28,7 @@ import { CalendarModule } from '../platform/calendar/calendar.module';
     CalendarModule,
   ],
   controllers: [IncomingController, DirectionController],
-  providers: [IncomingService, DirectionService],
+  providers: [IncomingService, DirectionService, DeadlineReminders],
   exports: [IncomingService],
 })
 export class IncomingModule {}

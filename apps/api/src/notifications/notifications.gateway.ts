@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, NotificationEvent, ServerToClientEvents } from '@app/contracts';
+import type { ClientToServerEvents, NotificationEvent, ServerToClientEvents, UnreadCountDto } from '@app/contracts';
 import { AuthService } from '../identity/auth/auth.service';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 
@@ -12,7 +12,8 @@ export const userRoom = (userId: string) => `user:${userId}`;
 /**
  * The live channel of every signed-in browser. A socket proves who it is at connection with the
  * same access token as HTTP (`auth: { token }`); without a valid one it is disconnected at once.
- * Each socket joins its user's room, where notifications for that user are sent.
+ * Each socket joins its user's room, where notifications for that user are sent. Contexts do not
+ * call it for notifications: NotificationsService stores them first, then pushes through here.
  */
 @WebSocketGateway()
 export class NotificationsGateway implements OnGatewayInit {
@@ -49,6 +50,11 @@ export class NotificationsGateway implements OnGatewayInit {
   /** Sends a notification to every open socket of one user. */
   notifyUser(userId: string, event: NotificationEvent): void {
     this.server.to(userRoom(userId)).emit('notification', event);
+  }
+
+  /** Sends a user's new unread count to all their sockets (every device's badge follows). */
+  sendUnreadCount(userId: string, count: UnreadCountDto): void {
+    this.server.to(userRoom(userId)).emit('notification:count', count);
   }
 
   /** Tells a user's sockets that their session ended (logout, deactivation) and closes them. */
