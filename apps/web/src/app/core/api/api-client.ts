@@ -1,8 +1,9 @@
-import { HttpClient, HttpContext, HttpEvent, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpContext, HttpEvent, HttpParams, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   AuditEntryDto,
   AuditListQuery,
+  AssignmentDto,
   AuditVerifyResult,
   AuthConfig,
   AuthSession,
@@ -10,10 +11,16 @@ import {
   CreateUnitRequest,
   CreateUserRequest,
   CurrentUser,
+  DeadlineDto,
+  DelegateAssignmentRequest,
+  DirectIncomingRequest,
   DocumentRegisterDto,
+  IncomingCounts,
   IncomingDocumentDto,
   IncomingDocumentSummaryDto,
   IncomingHistoryEntryDto,
+  IncomingListQuery,
+  IncomingSearchHitDto,
   LoginRequest,
   OrganDto,
   OrganListQuery,
@@ -23,7 +30,11 @@ import {
   RegisterIncomingResult,
   RoleDto,
   StoredFileDto,
+  StoredNotificationDto,
+  SubmitIncomingRequest,
   UnitDto,
+  UnitWorkloadDto,
+  UnreadCountDto,
   UpdateOrganRequest,
   UpdateUnitRequest,
   UpdateUserRequest,
@@ -38,12 +49,21 @@ export const API_ROOT = '/api';
 
 type QueryValue = string | number | boolean | null | undefined;
 
-/** `GET /api/incoming-documents`: newest arrivals first, keyset-paginated. */
-export interface IncomingListQuery {
-  registerId?: string;
-  year?: number;
+/** `GET /api/incoming-documents/search`: ranked hits, keyset-paginated like the lists. */
+export interface IncomingSearchQuery {
+  q: string;
   cursor?: string;
   limit?: number;
+}
+
+/** `GET /api/incoming-documents/register-export`: the register's pages for a date range (Vietnam dates). */
+export interface IncomingRegisterExportQuery {
+  registerId: string;
+  /** `yyyy-MM-dd` */
+  from: string;
+  /** `yyyy-MM-dd` */
+  to: string;
+  format: 'xlsx' | 'pdf';
 }
 
 /** `GET /api/incoming-documents/duplicates`: the fields that make two documents "the same". */
@@ -54,6 +74,9 @@ export interface IncomingDuplicateQuery {
   /** `yyyy-MM-dd` */
   promulgatedOn: string;
 }
+
+/** The steps an assignee records on their part, named as the API's paths. */
+export type AssignmentStep = 'progress' | 'completion' | 'return';
 
 /** Drops empty filters so the URL carries only what the user actually chose. */
 export function toHttpParams(query: object): HttpParams {
@@ -168,6 +191,46 @@ export class ApiClient {
   incomingHistory(id: string): Observable<IncomingHistoryEntryDto[]> {
     return this.http.get<IncomingHistoryEntryDto[]>(`${API_ROOT}/incoming-documents/${encodeURIComponent(id)}/history`);
   }
+  /** How many documents wait in each working list, for the badges on the view tabs. */
+  incomingCounts(): Observable<IncomingCounts> {
+    return this.http.get<IncomingCounts>(`${API_ROOT}/incoming-documents/counts`);
+  }
+  /** Leaders: each unit's open documents, due soon and overdue. */
+  incomingWorkload(): Observable<UnitWorkloadDto[]> {
+    return this.http.get<UnitWorkloadDto[]>(`${API_ROOT}/incoming-documents/workload`);
+  }
+  searchIncoming(query: IncomingSearchQuery): Observable<Page<IncomingSearchHitDto>> {
+    return this.http.get<Page<IncomingSearchHitDto>>(`${API_ROOT}/incoming-documents/search`, { params: toHttpParams(query) });
+  }
+  /** Sổ đăng ký văn bản đến as a spreadsheet or a printable PDF; the name comes from Content-Disposition. */
+  exportIncomingRegister(query: IncomingRegisterExportQuery): Observable<HttpResponse<Blob>> {
+    return this.http.get(`${API_ROOT}/incoming-documents/register-export`, { params: toHttpParams(query), responseType: 'blob', observe: 'response' });
+  }
+
+  // --- direction of incoming documents (trình, chỉ đạo, giao việc) ---
+  submitIncoming(id: string, request: SubmitIncomingRequest): Observable<void> {
+    return this.http.post<void>(`${API_ROOT}/incoming-documents/${encodeURIComponent(id)}/submission`, request);
+  }
+  directIncoming(id: string, request: DirectIncomingRequest): Observable<AssignmentDto[]> {
+    return this.http.post<AssignmentDto[]>(`${API_ROOT}/incoming-documents/${encodeURIComponent(id)}/direction`, request);
+  }
+  /** In tree order: each part followed by the parts a unit head passed on from it (`parentId`). */
+  incomingAssignments(id: string): Observable<AssignmentDto[]> {
+    return this.http.get<AssignmentDto[]>(`${API_ROOT}/incoming-documents/${encodeURIComponent(id)}/assignments`);
+  }
+  delegateAssignment(id: string, request: DelegateAssignmentRequest): Observable<AssignmentDto> {
+    return this.http.post<AssignmentDto>(`${API_ROOT}/assignments/${encodeURIComponent(id)}/delegation`, request);
+  }
+  /** Tiến độ, hoàn thành, trả lại: a text each (the reason, for a return). */
+  assignmentStep(id: string, step: AssignmentStep, text: string): Observable<void> {
+    return this.http.post<void>(`${API_ROOT}/assignments/${encodeURIComponent(id)}/${step}`, { text });
+  }
+
+  // --- working-day calendar ---
+  /** The last day of a deadline of N working days counted from `from` (weekends and holidays skipped). */
+  workingDayDeadline(from: string, workingDays: number): Observable<DeadlineDto> {
+    return this.http.get<DeadlineDto>(`${API_ROOT}/calendar/deadline`, { params: toHttpParams({ from, workingDays }) });
+  }
 
   // --- files ---
   /** Emits upload progress events, then the response with the stored file. */
@@ -183,5 +246,21 @@ export class ApiClient {
   /** Downloads through HttpClient so the request carries the bearer token (a plain link would not). */
   downloadFile(id: string): Observable<Blob> {
     return this.http.get(`${API_ROOT}/files/${encodeURIComponent(id)}/content`, { responseType: 'blob' });
+  }
+
+  // --- notifications ---
+  /** Newest first; `unread` keeps only the unread ones. */
+  notifications(query: { unread?: boolean; cursor?: string; limit?: number } = {}): Observable<Page<StoredNotificationDto>> {
+    return this.http.get<Page<StoredNotificationDto>>(`${API_ROOT}/notifications`, { params: toHttpParams(query) });
+  }
+  unreadNotificationCount(): Observable<UnreadCountDto> {
+    return this.http.get<UnreadCountDto>(`${API_ROOT}/notifications/unread-count`);
+  }
+  /** Answers with the new unread count (the other devices hear it over the socket). */
+  markNotificationRead(id: string): Observable<UnreadCountDto> {
+    return this.http.post<UnreadCountDto>(`${API_ROOT}/notifications/${encodeURIComponent(id)}/read`, null);
+  }
+  markAllNotificationsRead(): Observable<UnreadCountDto> {
+    return this.http.post<UnreadCountDto>(`${API_ROOT}/notifications/read-all`, null);
   }
 }

@@ -5,6 +5,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import {
+  AssignmentDto,
   CONFIDENTIALITY_LABELS,
   DOCUMENT_TYPES,
   DocumentRegisterDto,
@@ -13,13 +14,16 @@ import {
   URGENCY_LABELS,
 } from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
-import { EMPTY, Subject, catchError, map, merge, switchMap } from 'rxjs';
+import { EMPTY, Subject, catchError, forkJoin, map, merge, of, switchMap } from 'rxjs';
 import { ApiClient } from '../../../core/api/api-client';
 import { Notifier } from '../../../core/errors/notifier';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { LocalizedLabelPipe } from '../../../core/i18n/localized-label.pipe';
 import { VietnamDatePipe } from '../../../core/i18n/vietnam-date.pipe';
 import { EmptyState } from '../../../shared/empty-state/empty-state';
+import { AssignmentTree } from '../direction/assignment-tree';
+import { DirectionAction } from '../direction/direction-actions';
+import { DirectionPanel } from '../direction/direction-panel';
 import { DocumentMarks } from '../document-marks';
 import { dueStatus, formatIsoDate, vietnamToday } from '../incoming-format';
 import { StateBadge } from '../state-badge';
@@ -42,6 +46,8 @@ import { HistoryTimeline } from './history-timeline';
     StateBadge,
     DocumentFiles,
     HistoryTimeline,
+    DirectionPanel,
+    AssignmentTree,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './incoming-detail-page.html',
@@ -57,6 +63,8 @@ export class IncomingDetailPage {
 
   protected readonly document = signal<IncomingDocumentDto | null>(null);
   protected readonly history = signal<IncomingHistoryEntryDto[] | null>(null);
+  /** the parts of the work, in tree order; null until loaded, so the action panel never offers on a guess */
+  protected readonly assignments = signal<AssignmentDto[] | null>(null);
   protected readonly registers = signal<DocumentRegisterDto[]>([]);
   /** why the document cannot be shown (not found, not allowed), in the user's language */
   protected readonly failure = signal<string | null>(null);
@@ -64,6 +72,11 @@ export class IncomingDetailPage {
   protected readonly type = computed(() => DOCUMENT_TYPES.find((type) => type.code === this.document()?.documentType) ?? null);
   protected readonly registerNames = computed(() => new Map(this.registers().map((register) => [register.code, register.name])));
   protected readonly register = computed(() => this.registers().find((register) => register.id === this.document()?.registerId) ?? null);
+  /** The leader's directive in force: the latest one given (a document returned and directed again has two). */
+  protected readonly directive = computed(() => {
+    const roots = (this.assignments() ?? []).filter((part) => !part.parentId && part.directive);
+    return roots.length ? roots[roots.length - 1].directive : null;
+  });
   protected readonly due = computed(() => {
     const document = this.document();
     return document ? dueStatus(document.dueOn, document.state, vietnamToday()) : null;
@@ -90,7 +103,7 @@ export class IncomingDetailPage {
       .subscribe((document) => {
         this.failure.set(null);
         this.document.set(document);
-        this.loadHistory(document.id);
+        this.loadTrail(document.id);
       });
     this.api.documentRegisters('incoming').subscribe({ next: (registers) => this.registers.set(registers), error: () => this.registers.set([]) });
   }
@@ -99,13 +112,29 @@ export class IncomingDetailPage {
     if (this.id) this.reloads.next(this.id);
   }
 
-  private loadHistory(id: string): void {
-    this.api.incomingHistory(id).subscribe({
-      next: (history) => this.history.set(history),
-      error: (error: unknown) => {
-        this.history.set([]);
+  /** An action went through: say so, and read everything again (state, version, parts, history). */
+  protected changed(action: DirectionAction): void {
+    this.notifier.success(`incoming.direction.sent.${action}`);
+    this.reload();
+  }
+
+  /** The history and the assignments together, so the timeline and the tree never disagree. */
+  private loadTrail(id: string): void {
+    const assignments = this.api.incomingAssignments(id).pipe(
+      catchError((error: unknown) => {
         this.notifier.error(error);
-      },
+        return of([] as AssignmentDto[]);
+      }),
+    );
+    const history = this.api.incomingHistory(id).pipe(
+      catchError((error: unknown) => {
+        this.notifier.error(error);
+        return of([] as IncomingHistoryEntryDto[]);
+      }),
+    );
+    forkJoin([assignments, history]).subscribe(([parts, entries]) => {
+      this.assignments.set(parts);
+      this.history.set(entries);
     });
   }
 }
