@@ -13,6 +13,7 @@ import { ActivityIndicator } from '../core/activity/activity-indicator';
 import { SessionStore } from '../core/auth/session-store';
 import { LanguageSwitch } from '../shared/language-switch/language-switch';
 import { NavigationList } from './navigation-list';
+import { NotificationBell } from './notification-bell';
 import { UserMenu } from './user-menu';
 
 /** Below this width the navigation is a drawer over the content instead of a column beside it. */
@@ -33,6 +34,7 @@ const DRAWER_QUERY = '(max-width: 959.98px)';
     NavigationList,
     UserMenu,
     LanguageSwitch,
+    NotificationBell,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.html',
