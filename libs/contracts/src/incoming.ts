@@ -194,7 +194,11 @@ export interface IncomingListQuery {
   limit?: number;
 }
 
-/** GET /api/incoming-documents/counts: how many in each working list, for the badges. */
+/**
+ * GET /api/incoming-documents/counts: how many in each working list, for the badges. A count
+ * stops at INCOMING_COUNT_LIMIT (show it as "1000+"), so a badge stays cheap on a million documents.
+ */
+export const INCOMING_COUNT_LIMIT = 1000;
 export type IncomingCounts = Record<Exclude<IncomingView, 'all' | 'done'>, number>;
 
 /** GET /api/incoming-documents/workload (leaders): per unit, its open documents. */

@@ -13,6 +13,9 @@ import { IncomingDocument } from './incoming-document.entity';
 @Check('assignment_one_assignee', '("unit_id" IS NULL) <> ("user_id" IS NULL)')
 @Index(['userId', 'state'])
 @Index(['unitId', 'state'])
+// open parts only, for the working lists (migration 1795400000700)
+@Index('assignment_open_unit', { synchronize: false })
+@Index('assignment_open_user', { synchronize: false })
 export class Assignment {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -12,6 +12,12 @@ import { StoredFile } from '../files/stored-file.entity';
 @Index('incoming_document_arrival_number', ['registerId', 'arrivalYear', 'arrivalNumber'], { unique: true, where: '"arrival_number" IS NOT NULL' })
 @Index('incoming_document_same_document', ['codeNumber', 'promulgatedOn'])
 @Index('incoming_document_arrived', ['arrivedAt', 'id'])
+// partial and expression indexes of the working lists, made by migration 1795400000700
+@Index('incoming_document_open_due', { synchronize: false })
+@Index('incoming_document_to_register', { synchronize: false })
+@Index('incoming_document_due_order', { synchronize: false })
+@Index('incoming_document_register_arrived', { synchronize: false })
+@Index('incoming_document_issuer_trgm', { synchronize: false })
 export class IncomingDocument {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -4,11 +4,10 @@ import { Permission } from '@app/contracts';
 import { Authenticated, CurrentUser, RequirePermissions } from '../identity/auth/access.decorators';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { ParseIdPipe } from '../platform/http/parse-id.pipe';
-import { DuplicateQueryDto, IncomingListQueryDto, RegisterIncomingDto } from './dto/register-incoming.dto';
+import { DuplicateQueryDto, RegisterIncomingDto } from './dto/register-incoming.dto';
 import {
   IncomingDocumentResponseDto,
   IncomingHistoryEntryResponseDto,
-  IncomingPageDto,
   IncomingSummaryResponseDto,
   RegisterIncomingResponseDto,
 } from './dto/incoming-response.dto';
@@ -34,13 +33,6 @@ export class IncomingController {
   @ApiOkResponse({ type: [IncomingSummaryResponseDto] })
   duplicates(@Query() query: DuplicateQueryDto, @CurrentUser() clerk: AuthenticatedUser): Promise<IncomingSummaryResponseDto[]> {
     return this.incoming.findDuplicates(query, clerk);
-  }
-
-  @Get()
-  @Authenticated()
-  @ApiOkResponse({ type: IncomingPageDto })
-  list(@Query() query: IncomingListQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<IncomingPageDto> {
-    return this.incoming.list(query, user);
   }
 
   @Get(':id')

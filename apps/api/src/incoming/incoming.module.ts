@@ -15,6 +15,10 @@ import { DirectionController } from './direction.controller';
 import { DirectionService } from './direction.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { CalendarModule } from '../platform/calendar/calendar.module';
+import { IncomingListService } from './incoming-list.service';
+import { IncomingListsController } from './incoming-lists.controller';
+import { RegisterExportService } from './register-export/register-export.service';
+import { UnitWorkloadService } from './unit-workload.service';
 import { DeadlineReminders } from './reminders/deadline-reminders';
 
 @Module({
@@ -27,8 +31,9 @@ import { DeadlineReminders } from './reminders/deadline-reminders';
     NotificationsModule,
     CalendarModule,
   ],
-  controllers: [IncomingController, DirectionController],
-  providers: [IncomingService, DirectionService, DeadlineReminders],
+  // IncomingListsController first: its /counts, /workload, /register-export must win over /:id
+  controllers: [IncomingListsController, IncomingController, DirectionController],
+  providers: [IncomingService, IncomingListService, UnitWorkloadService, RegisterExportService, DirectionService, DeadlineReminders],
   exports: [IncomingService],
 })
 export class IncomingModule {}

@@ -1,12 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   ErrorCode,
   IncomingDocumentDto,
   IncomingDocumentSummaryDto,
   IncomingHistoryEntryDto,
-  Page,
   RegisterIncomingResult,
 } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
@@ -16,10 +15,9 @@ import type { StoredFile } from '../files/stored-file.entity';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { UsersService } from '../identity/users.service';
 import { Clock, vietnamYear } from '../platform/clock/clock';
-import { decodeCursor, encodeCursor } from '../platform/database/cursor';
 import { AppException, badRequest, forbidden, notFound } from '../platform/errors/app-exception';
 import { RegistersService } from '../registers/registers.service';
-import { DuplicateQueryDto, IncomingListQueryDto, RegisterIncomingDto } from './dto/register-incoming.dto';
+import { DuplicateQueryDto, RegisterIncomingDto } from './dto/register-incoming.dto';
 import { IncomingAttachment } from './incoming-attachment.entity';
 import { IncomingDocument } from './incoming-document.entity';
 import { IncomingHistoryEntry } from './incoming-history-entry.entity';
@@ -160,35 +158,6 @@ export class IncomingService {
     };
   }
 
-  /** Newest arrivals first, keyset-paginated on (arrived_at, id): cost grows with the page, not the table. */
-  async list(query: IncomingListQueryDto, user: AuthenticatedUser): Promise<Page<IncomingDocumentSummaryDto>> {
-    const limit = query.limit ?? 50;
-    const builder = this.dataSource
-      .getRepository(IncomingDocument)
-      .createQueryBuilder('document')
-      .orderBy('document.arrived_at', 'DESC')
-      .addOrderBy('document.id', 'DESC')
-      .take(limit + 1);
-    if (query.registerId) builder.andWhere('document.register_id = :registerId', { registerId: query.registerId });
-    if (query.year) builder.andWhere('document.arrival_year = :year', { year: query.year });
-    const after = decodeCursor(query.cursor);
-    if (after) {
-      const [arrivedAt, id] = after.split('|');
-      if (!arrivedAt || !id || Number.isNaN(Date.parse(arrivedAt)))
-        throw badRequest(ErrorCode.ValidationFailed, 'Con trỏ trang không hợp lệ.', 'The page cursor is not valid.', [{ field: 'cursor' }]);
-      builder.andWhere(
-        new Brackets((where) =>
-          where.where('document.arrived_at < :arrivedAt', { arrivedAt }).orWhere('document.arrived_at = :arrivedAt AND document.id < :id', { id }),
-        ),
-      );
-    }
-    restrictToVisible(builder, 'document', user);
-    const rows = await builder.getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items: items.map(toSummary), nextCursor: rows.length > limit && last ? encodeCursor(`${last.arrivedAt.toISOString()}|${last.id}`) : null };
-  }
-
   async history(id: string, user: AuthenticatedUser): Promise<IncomingHistoryEntryDto[]> {
     await this.get(id, user, { audit: false });
     const entries = await this.dataSource.getRepository(IncomingHistoryEntry).find({ where: { documentId: id }, order: { at: 'ASC' } });
@@ -234,7 +203,8 @@ export class IncomingService {
   }
 }
 
-function toSummary(document: IncomingDocument): IncomingDocumentSummaryDto {
+/** The row of a list: what the registers and working lists show of a document. */
+export function toSummary(document: IncomingDocument): IncomingDocumentSummaryDto {
   const numberAndNotation = document.codeNumber && document.codeNotation ? `${document.codeNumber}/${document.codeNotation}` : (document.codeNumber ?? document.codeNotation);
   return {
     id: document.id,

@@ -62,10 +62,3 @@ export class DuplicateQueryDto {
   @ApiPropertyOptional() @IsOptional() @Transform(emptyToNull) @IsString() @MaxLength(30) codeNotation?: string | null;
   @ApiProperty() @Matches(CALENDAR_DATE) @IsDateString({ strict: true }) promulgatedOn: string;
 }
-
-export class IncomingListQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() registerId?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(2000) @Max(2100) year?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) cursor?: string;
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(200) limit?: number;
-}

@@ -1,0 +1,83 @@
+import type { SelectQueryBuilder } from 'typeorm';
+import { IncomingView, Permission } from '@app/contracts';
+import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
+import type { IncomingDocument } from './incoming-document.entity';
+
+/**
+ * The SQL meaning of each working list (INCOMING_VIEWS in libs/contracts), one place for both the
+ * lists and their badge counts so that a badge always counts exactly what its list shows.
+ * Visibility is not decided here: callers add restrictToVisible() on top.
+ *
+ * Work is "open" while the document is assigned or in progress and the part is pending or in
+ * progress: a supporting part left pending after the lead completed the document is no longer
+ * work. These literals are repeated in the partial indexes of migration 1795400000700, which
+ * the planner uses only when the query says the same thing — change both together.
+ */
+export const OPEN_DOCUMENT_STATES = `('assigned', 'in_progress')`;
+export const OPEN_PART_STATES = `('pending', 'in_progress')`;
+
+/** Today and the last day of "due soon" (3 working days ahead), as Vietnamese dates. */
+export interface DeadlineWindow {
+  today: string;
+  soonUntil: string;
+}
+
+/** Clerks and leaders follow up every ordinary document (Decree 30, Art. 24), not only their own. */
+export function overseesAgency(user: AuthenticatedUser): boolean {
+  return user.permissions.includes(Permission.IncomingRegister) || user.roles.includes('leader');
+}
+
+/** A part of the document given to the user or their unit, in one of the roles, with an extra condition on it. */
+function hasPart(alias: string, roles: string, extra = ''): string {
+  return `EXISTS (SELECT 1 FROM assignment view_part
+                   WHERE view_part.document_id = ${alias}.id
+                     AND view_part.role IN ${roles}
+                     AND (view_part.user_id = :viewUser OR view_part.unit_id = :viewUnit)
+                     ${extra})`;
+}
+
+export function applyView(query: SelectQueryBuilder<IncomingDocument>, alias: string, view: IncomingView, user: AuthenticatedUser, window: DeadlineWindow): SelectQueryBuilder<IncomingDocument> {
+  const parameters = { viewUser: user.id, viewUnit: user.unitId, today: window.today, soonUntil: window.soonUntil };
+  const openDocument = `${alias}.state IN ${OPEN_DOCUMENT_STATES}`;
+  // the deadline of the user's own open part (a unit head may have given an officer an earlier one),
+  // or, for those who follow up the whole agency, the document's
+  const deadline = (within: (column: string) => string) =>
+    `${openDocument} AND ((:oversees AND ${within(`${alias}.due_on`)})
+       OR ${hasPart(alias, `('lead', 'support')`, `AND view_part.state IN ${OPEN_PART_STATES} AND ${within('view_part.due_on')}`)})`;
+  switch (view) {
+    case 'all':
+      return query;
+    case 'to_register':
+      // received over the axis or by upload: no arrival number yet; only a clerk can give one
+      return query.andWhere(`:canRegister AND ${alias}.arrival_number IS NULL AND ${alias}.state = 'received'`, {
+        canRegister: user.permissions.includes(Permission.IncomingRegister),
+      });
+    case 'to_direct':
+      return query.andWhere(`${alias}.submitted_to_id = :viewUser AND ${alias}.state = 'submitted'`, parameters);
+    case 'assigned_to_me':
+      return query.andWhere(
+        `${openDocument} AND EXISTS (SELECT 1 FROM assignment view_part
+           WHERE view_part.document_id = ${alias}.id AND view_part.user_id = :viewUser
+             AND view_part.role = 'lead' AND view_part.state IN ${OPEN_PART_STATES})`,
+        parameters,
+      );
+    case 'my_unit':
+      return query.andWhere(
+        `${openDocument} AND EXISTS (SELECT 1 FROM assignment view_part
+           WHERE view_part.document_id = ${alias}.id AND view_part.unit_id = :viewUnit
+             AND view_part.role = 'lead' AND view_part.state IN ${OPEN_PART_STATES})`,
+        parameters,
+      );
+    case 'supporting':
+      return query.andWhere(`${openDocument} AND ${hasPart(alias, `('support')`, `AND view_part.state IN ${OPEN_PART_STATES}`)}`, parameters);
+    case 'for_information':
+      // kept after the work is done: it is reading matter; only a part sent back is gone
+      return query.andWhere(hasPart(alias, `('inform')`, `AND view_part.state <> 'returned'`), parameters);
+    case 'due_soon':
+      return query.andWhere(deadline((due) => `${due} BETWEEN :today AND :soonUntil`), { ...parameters, oversees: overseesAgency(user) });
+    case 'overdue':
+      return query.andWhere(deadline((due) => `${due} < :today`), { ...parameters, oversees: overseesAgency(user) });
+    case 'done':
+      return query.andWhere(`${alias}.state = 'done'`);
+  }
+}
