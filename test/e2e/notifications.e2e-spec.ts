@@ -53,9 +53,9 @@ describe('Notifications: kept, counted, pushed, and the morning deadline reminde
     ).body;
   }
 
-  async function listen(username: string): Promise<Inbox> {
+  async function listen(username: string, baseUrl = system.baseUrl): Promise<Inbox> {
     const inbox: Inbox = { notifications: [], counts: [] };
-    const socket = io(system.baseUrl, { path: '/api/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: token[username] } });
+    const socket = io(baseUrl, { path: '/api/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: token[username] } });
     sockets.push(socket);
     socket.on('notification', (event) => inbox.notifications.push(event));
     socket.on('notification:count', (count) => inbox.counts.push(count.unread));
@@ -155,6 +155,24 @@ describe('Notifications: kept, counted, pushed, and the morning deadline reminde
     expect((await system.http().get('/api/notifications?unread=true').set(as('chuyenvien')).expect(200)).body.items).toEqual([]);
     expect((await system.http().get('/api/notifications').set(as('chuyenvien')).expect(200)).body.items[0].readAt).toBe('2026-11-23T03:05:00.000Z');
     await system.http().get('/api/notifications').expect(401);
+  });
+
+  it('reaches sockets on another replica, and a read there updates the badge here', async () => {
+    const replica = await createTestApp({}, system);
+    try {
+      const there = await listen('thuky', replica.baseUrl);
+      const here = await listen('thuky');
+      const document = await registerDocument('Về việc chuẩn bị phòng họp giao ban');
+      await direct(document, '2026-12-04', [{ role: 'lead', userId: userId.thuky }]);
+      expect(await eventually(() => there.notifications.some((event) => event.link === `/incoming/${document.id}`))).toBe(true);
+      expect(there.counts.at(-1)).toBeGreaterThanOrEqual(1);
+      const id = there.notifications.find((event) => event.link === `/incoming/${document.id}`)!.id;
+      const after = (await replica.http().post(`/api/notifications/${id}/read`).set(as('thuky')).expect(200)).body.unread;
+      expect(await eventually(() => here.counts.at(-1) === after && here.counts.length >= 2)).toBe(true);
+    } finally {
+      for (const socket of sockets.splice(0)) socket.close();
+      await replica.close();
+    }
   });
 
   it('reminds of deadlines each working morning, once a day, to the right people', async () => {
