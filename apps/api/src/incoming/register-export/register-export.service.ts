@@ -110,16 +110,18 @@ export class RegisterExportService {
     const ids = batch.map((document) => document.id);
     const rows: { document_id: string; kind: string; name: string | null; at: Date }[] = await this.dataSource.query(
       `SELECT document.id AS document_id, 'submitted' AS kind, leader.full_name AS name,
-              (SELECT min(entry.at) FROM incoming_history_entry entry WHERE entry.document_id = document.id AND entry.action = 'submitted') AS at
+              (SELECT min(entry.at) FROM incoming_history_entry entry WHERE entry.document_id = document.id AND entry.action = 'submitted') AS at,
+              0 AS step
          FROM incoming_document document JOIN "user" leader ON leader.id = document.submitted_to_id
         WHERE document.id = ANY($1)
        UNION ALL
-       SELECT part.document_id, part.role, COALESCE(unit.name, person.full_name), part.assigned_at
+       SELECT part.document_id, part.role, COALESCE(unit.name, person.full_name), part.assigned_at,
+              array_position(ARRAY['lead', 'support', 'inform']::varchar[], part.role)
          FROM assignment part
          LEFT JOIN unit ON unit.id = part.unit_id
          LEFT JOIN "user" person ON person.id = part.user_id
         WHERE part.document_id = ANY($1) AND part.parent_id IS NULL
-        ORDER BY 4, 2`,
+        ORDER BY at, step`,
       [ids],
     );
     const result = new Map<string, { recipients: string[]; at: Date | null }>();
