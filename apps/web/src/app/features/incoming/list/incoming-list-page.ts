@@ -1,17 +1,24 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { DOCUMENT_TYPES, DocumentRegisterDto, IncomingDocumentSummaryDto, Page, Permission } from '@app/contracts';
+import {
+  DOCUMENT_TYPES,
+  DocumentRegisterDto,
+  IncomingCounts,
+  IncomingDocumentSummaryDto,
+  IncomingSearchHitDto,
+  IncomingView,
+  Permission,
+  UnitWorkloadDto,
+} from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
-import { EMPTY, Subject, catchError, map, switchMap } from 'rxjs';
+import { EMPTY, Observable, Subject, catchError, map, switchMap } from 'rxjs';
 import { ApiClient } from '../../../core/api/api-client';
 import { SessionStore } from '../../../core/auth/session-store';
 import { Notifier } from '../../../core/errors/notifier';
@@ -24,24 +31,36 @@ import { PageHeader } from '../../../shared/page-header/page-header';
 import { DocumentMarks } from '../document-marks';
 import { DueStatus, dueStatus, formatIsoDate, vietnamToday, vietnamYear } from '../incoming-format';
 import { StateBadge } from '../state-badge';
+import { ExportDialog, ExportDialogData } from './export-dialog';
 import { IncomingCard } from './incoming-card';
+import { ListFilters } from './list-filters';
+import { ListState, activeFilterCount, parseListState, toApiQuery, toQueryParams, visibleViews } from './list-query';
+import { SearchBox } from './search-box';
+import { SearchResults } from './search-results';
+import { ViewTabs } from './view-tabs';
+import { WorkloadCard } from './workload-card';
 
 const PAGE_SIZE = 50;
-/** Years offered in the filter: this one and the ones before, as far back as anyone looks up a register. */
-const YEARS_BACK = 5;
 const PHONE_QUERY = '(max-width: 599.98px)';
-const ALL = 'all';
 
-/** Sổ văn bản đến: the incoming register, newest arrivals first, one register and year at a time. */
+/** One page: documents from a list, or hits from a search (the other one empty). */
+interface Loaded {
+  documents: IncomingDocumentSummaryDto[];
+  hits: IncomingSearchHitDto[];
+  nextCursor: string | null;
+}
+
+/**
+ * Văn bản đến: the working lists (to register, to direct, mine, my unit's, …) with their counts,
+ * filters and sort, a search box that switches to ranked results, and the register's export. All
+ * of it is read from and written to the address: back, forward and reload give the same list.
+ */
 @Component({
   selector: 'app-incoming-list-page',
   imports: [
-    ReactiveFormsModule,
     RouterLink,
     MatCardModule,
     MatTableModule,
-    MatFormFieldModule,
-    MatSelectModule,
     MatButtonModule,
     MatIconModule,
     TranslatePipe,
@@ -52,6 +71,11 @@ const ALL = 'all';
     DocumentMarks,
     StateBadge,
     IncomingCard,
+    ViewTabs,
+    ListFilters,
+    SearchBox,
+    SearchResults,
+    WorkloadCard,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './incoming-list-page.html',
@@ -62,38 +86,43 @@ export class IncomingListPage {
   private readonly notifier = inject(Notifier);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly dialog = inject(MatDialog);
+  private readonly session = inject(SessionStore);
   protected readonly language = inject(LanguageService);
 
-  protected readonly canRegister = inject(SessionStore).hasAny(Permission.IncomingRegister);
+  protected readonly canRegister = this.session.hasAny(Permission.IncomingRegister);
+  private readonly isLeader = this.session.hasAny(Permission.IncomingDirect);
   protected readonly phone = toSignal(inject(BreakpointObserver).observe(PHONE_QUERY).pipe(map((state) => state.matches)), { initialValue: false });
   protected readonly columns = ['arrivalNumber', 'arrivedAt', 'issuer', 'numberAndNotation', 'promulgatedOn', 'subject', 'dueOn', 'state'];
   protected readonly today = vietnamToday();
-  protected readonly years = Array.from({ length: YEARS_BACK + 1 }, (_, index) => vietnamYear() - index);
   /** keyed by plain string: mat-table rows reach the template untyped */
   protected readonly typeLabels: Readonly<Record<string, BilingualLabel>> = Object.fromEntries(DOCUMENT_TYPES.map((type) => [type.code, type]));
   protected readonly formatIsoDate = formatIsoDate;
 
-  /** 'all' rather than null: a select shows a null choice as empty, not as "all registers" */
-  protected readonly filters = inject(NonNullableFormBuilder).group({
-    registerId: [this.route.snapshot.queryParamMap.get('registerId') ?? ALL],
-    year: [yearParameter(this.route.snapshot.queryParamMap.get('year'))],
-  });
-  protected readonly all = ALL;
+  protected readonly views = visibleViews(this.session.user());
+  protected readonly state = signal<ListState>(this.parse());
+  protected readonly searching = computed(() => this.state().q !== '');
+  protected readonly filterCount = computed(() => activeFilterCount(this.state()));
+  /** on a phone the filters fold away behind one button; open by default when some are set */
+  protected readonly filtersOpen = signal(activeFilterCount(this.state()) > 0);
 
   protected readonly registers = signal<DocumentRegisterDto[]>([]);
   protected readonly registerById = computed(() => new Map(this.registers().map((register) => [register.id, register])));
+  protected readonly counts = signal<IncomingCounts | null>(null);
+  protected readonly workload = signal<UnitWorkloadDto[]>([]);
   protected readonly documents = signal<IncomingDocumentSummaryDto[]>([]);
+  protected readonly hits = signal<IncomingSearchHitDto[]>([]);
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loading = signal(false);
   protected readonly loaded = signal(false);
-  private readonly pageRequests = new Subject<string | null>();
+  private readonly pageRequests = new Subject<{ state: ListState; cursor: string | null }>();
 
   constructor() {
     this.pageRequests
       .pipe(
-        switchMap((cursor) =>
-          this.api.incomingDocuments({ ...this.query(), cursor: cursor ?? undefined, limit: PAGE_SIZE }).pipe(
-            map((page: Page<IncomingDocumentSummaryDto>) => ({ page, cursor })),
+        switchMap(({ state, cursor }) =>
+          this.fetch(state, cursor).pipe(
+            map((page) => ({ page, cursor })),
             catchError((error: unknown) => {
               this.loading.set(false);
               this.notifier.error(error);
@@ -104,32 +133,48 @@ export class IncomingListPage {
         takeUntilDestroyed(),
       )
       .subscribe(({ page, cursor }) => {
-        this.documents.update((current) => (cursor ? [...current, ...page.items] : page.items));
+        // a next page adds to what is shown; a first page replaces it
+        this.documents.update((current) => (cursor ? [...current, ...page.documents] : page.documents));
+        this.hits.update((current) => (cursor ? [...current, ...page.hits] : page.hits));
         this.nextCursor.set(page.nextCursor);
         this.loading.set(false);
         this.loaded.set(true);
       });
-    this.filters.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
-      this.rememberFilters();
+    // the address is the source of truth: every change of it (a tab, a filter, back, forward) reloads
+    this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe(() => {
+      this.state.set(this.parse());
       this.reload();
     });
     this.api.documentRegisters('incoming').subscribe({
       next: (registers) => this.registers.set(registers.filter((register) => register.direction === 'incoming')),
       error: (error: unknown) => this.notifier.error(error),
     });
-    this.reload();
+    this.refreshCounts();
+    if (this.isLeader) this.api.incomingWorkload().subscribe({ next: (rows) => this.workload.set(rows), error: () => this.workload.set([]) });
   }
 
-  protected reload(): void {
-    this.loading.set(true);
-    this.pageRequests.next(null);
+  /** Writes a change into the address; the subscription above does the rest. */
+  protected update(patch: Partial<ListState>, replace = false): void {
+    const next = { ...this.state(), ...patch };
+    void this.router.navigate([], { relativeTo: this.route, queryParams: toQueryParams(next, this.session.user(), vietnamYear()), replaceUrl: replace });
+  }
+
+  /** A new tab starts from its own defaults (its year), keeping the filters the user set. */
+  protected chooseView(view: IncomingView): void {
+    const params = { get: (name: string) => (name === 'view' ? view : null) };
+    this.update({ view, year: parseListState(params, this.session.user(), vietnamYear()).year });
+  }
+
+  protected search(q: string): void {
+    // typing refines the same search: one history entry for it, not one per word
+    this.update({ q }, this.searching() && q !== '');
   }
 
   protected loadMore(): void {
     const cursor = this.nextCursor();
     if (!cursor || this.loading()) return;
     this.loading.set(true);
-    this.pageRequests.next(cursor);
+    this.pageRequests.next({ state: this.state(), cursor });
   }
 
   protected open(document: IncomingDocumentSummaryDto): void {
@@ -140,21 +185,28 @@ export class IncomingListPage {
     return dueStatus(document.dueOn, document.state, this.today);
   }
 
-  /** The filters live in the address, so the list comes back as it was after opening a document. */
-  private rememberFilters(): void {
-    const { registerId, year } = this.filters.getRawValue();
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { registerId: registerId === ALL ? null : registerId, year }, replaceUrl: true });
+  protected exportRegister(): void {
+    const data: ExportDialogData = { registers: this.registers(), registerId: this.state().registerId };
+    this.dialog.open(ExportDialog, { data, autoFocus: 'first-tabbable' });
   }
 
-  private query(): { registerId?: string; year?: number } {
-    const { registerId, year } = this.filters.getRawValue();
-    return { registerId: registerId === ALL ? undefined : registerId, year: year === ALL ? undefined : year };
+  private reload(): void {
+    this.loading.set(true);
+    this.nextCursor.set(null);
+    this.pageRequests.next({ state: this.state(), cursor: null });
   }
-}
 
-/** `?year=2025` → 2025; `?year=all` → every year; nothing → this year, the register's own unit. */
-function yearParameter(value: string | null): number | typeof ALL {
-  if (value === ALL) return ALL;
-  const year = Number(value);
-  return value && Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : vietnamYear();
+  private refreshCounts(): void {
+    this.api.incomingCounts().subscribe({ next: (counts) => this.counts.set(counts), error: () => this.counts.set(null) });
+  }
+
+  private parse(): ListState {
+    return parseListState(this.route.snapshot.queryParamMap, this.session.user(), vietnamYear());
+  }
+
+  private fetch(state: ListState, cursor: string | null): Observable<Loaded> {
+    const page = { cursor: cursor ?? undefined, limit: PAGE_SIZE };
+    if (state.q) return this.api.searchIncoming({ q: state.q, ...page }).pipe(map((result) => ({ documents: [], hits: result.items, nextCursor: result.nextCursor })));
+    return this.api.incomingDocuments({ ...toApiQuery(state), ...page }).pipe(map((result) => ({ documents: result.items, hits: [], nextCursor: result.nextCursor })));
+  }
 }
