@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ViewEncapsulation, computed, inject, signal } from '@angular/core';
 import { MatBadgeModule } from '@angular/material/badge';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
@@ -38,12 +38,17 @@ export function badgeText(unread: number): string | null {
   template: `
     <button
       mat-icon-button
+      class="notification-bell"
       [matMenuTriggerFor]="panel"
       (menuOpened)="opened()"
       data-testid="notification-bell"
+      [matBadge]="badge()"
+      [matBadgeHidden]="!badge()"
+      matBadgeColor="warn"
+      matBadgeDescription=""
       [attr.aria-label]="(center.unread() ? 'notifications.openWithUnread' : 'notifications.open') | translate: { count: center.unread() }"
     >
-      <mat-icon [matBadge]="badge()" [matBadgeHidden]="!badge()" matBadgeColor="warn" matBadgeSize="small" aria-hidden="false">notifications</mat-icon>
+      <mat-icon>{{ center.unread() ? 'notifications_unread' : 'notifications' }}</mat-icon>
     </button>
     <mat-menu #panel="matMenu" xPosition="before" class="notification-panel">
       <div class="head" role="presentation" (click)="$event.stopPropagation()" (keydown)="$event.stopPropagation()">
@@ -83,16 +88,24 @@ export function badgeText(unread: number): string | null {
       }
     </mat-menu>
   `,
+  // The panel lives in an overlay outside this component, so its rules cannot be scoped by Angular:
+  // every selector below starts with the panel's own class instead.
+  encapsulation: ViewEncapsulation.None,
   styles: `
-    .head { display: flex; align-items: center; justify-content: space-between; gap: 8px; padding: 4px 8px 4px 16px; min-width: 320px; }
-    .head-title { font-weight: 600; }
-    .item { height: auto; min-height: 56px; padding-block: 8px; max-width: 420px; }
-    .item-text { display: flex; flex-direction: column; white-space: normal; line-height: 1.35; }
-    .item-title { display: -webkit-box; -webkit-line-clamp: 2; line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
-    .item-time { font-size: 12px; color: var(--mat-sys-on-surface-variant); margin-top: 2px; }
-    .item.unread .item-title { font-weight: 600; }
-    .dot { width: 8px; height: 8px; border-radius: 50%; background: var(--mat-sys-primary); flex: none; margin-inline-start: 8px; }
-    .note { padding: 16px; color: var(--mat-sys-on-surface-variant); }
+    /* in a toolbar the bell takes the toolbar's text colour (white on the blue bar), elsewhere the default */
+    .notification-bell { --mat-icon-button-icon-color: var(--mat-toolbar-container-text-color, var(--mat-sys-on-surface-variant)); }
+    .notification-bell .mat-badge-content { font-size: 11px; }
+    .mat-mdc-menu-panel.notification-panel { width: min(400px, calc(100vw - 16px)); max-width: none; }
+    .notification-panel .head { display: flex; align-items: center; justify-content: space-between; gap: 8px; padding: 4px 8px 4px 16px; }
+    .notification-panel .head-title { font-weight: 600; }
+    .notification-panel .item { height: auto; min-height: 56px; padding-block: 8px; }
+    .notification-panel .item .mat-mdc-menu-item-text { display: flex; align-items: center; gap: 8px; width: 100%; }
+    .notification-panel .item-text { flex: 1; min-width: 0; display: flex; flex-direction: column; white-space: normal; line-height: 1.35; }
+    .notification-panel .item-title { display: -webkit-box; -webkit-line-clamp: 2; line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+    .notification-panel .item-time { font-size: 12px; color: var(--mat-sys-on-surface-variant); margin-top: 2px; }
+    .notification-panel .item.unread .item-title { font-weight: 600; }
+    .notification-panel .dot { width: 8px; height: 8px; border-radius: 50%; background: var(--mat-sys-primary); flex: none; }
+    .notification-panel .note { padding: 16px; color: var(--mat-sys-on-surface-variant); }
   `,
 })
 export class NotificationBell {
