@@ -9,6 +9,12 @@ import { IncomingController } from './incoming.controller';
 import { IncomingDocument } from './incoming-document.entity';
 import { IncomingHistoryEntry } from './incoming-history-entry.entity';
 import { IncomingService } from './incoming.service';
+import { IncomingDocumentText } from './incoming-document-text.entity';
+import { IncomingPreparationQueue } from './preparation/incoming-preparation.queue';
+import { IncomingPreparationService } from './preparation/incoming-preparation.service';
+import { IncomingPreparationWorker } from './preparation/incoming-preparation.worker';
+import { IncomingSearchController } from './search/incoming-search.controller';
+import { IncomingSearchService } from './search/incoming-search.service';
 import { Assignment } from './assignment.entity';
 import { AssignmentProgress } from './assignment-progress.entity';
 import { DirectionController } from './direction.controller';
@@ -23,7 +29,7 @@ import { DeadlineReminders } from './reminders/deadline-reminders';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([IncomingDocument, IncomingAttachment, IncomingHistoryEntry, Assignment, AssignmentProgress]),
+    TypeOrmModule.forFeature([IncomingDocument, IncomingAttachment, IncomingHistoryEntry, Assignment, AssignmentProgress, IncomingDocumentText]),
     AuditModule,
     FilesModule,
     IdentityModule,
@@ -32,8 +38,8 @@ import { DeadlineReminders } from './reminders/deadline-reminders';
     CalendarModule,
   ],
   // IncomingListsController first: its /counts, /workload, /register-export must win over /:id
-  controllers: [IncomingListsController, IncomingController, DirectionController],
-  providers: [IncomingService, IncomingListService, UnitWorkloadService, RegisterExportService, DirectionService, DeadlineReminders],
+  controllers: [IncomingSearchController, IncomingListsController, IncomingController, DirectionController],
+  providers: [IncomingPreparationQueue, IncomingPreparationService, IncomingPreparationWorker, IncomingSearchService, IncomingService, IncomingListService, UnitWorkloadService, RegisterExportService, DirectionService, DeadlineReminders],
   exports: [IncomingService],
 })
 export class IncomingModule {}

@@ -22,6 +22,7 @@ import { IncomingAttachment } from './incoming-attachment.entity';
 import { IncomingDocument } from './incoming-document.entity';
 import { IncomingHistoryEntry } from './incoming-history-entry.entity';
 import { restrictToVisible } from './incoming-visibility';
+import { IncomingPreparationQueue } from './preparation/incoming-preparation.queue';
 
 const documentNotFound = () =>
   notFound(ErrorCode.IncomingDocumentNotFound, 'Không tìm thấy văn bản đến.', 'Incoming document not found.');
@@ -39,6 +40,7 @@ export class IncomingService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly preparation: IncomingPreparationQueue,
   ) {}
 
   /**
@@ -99,6 +101,8 @@ export class IncomingService {
       return document.id;
     });
 
+    // After the commit: the stamp, the text and OCR are made in the background (never lost: see the queue).
+    await this.preparation.enqueue(id);
     const document = await this.get(id, clerk, { audit: false });
     return { document, possibleDuplicates: await this.findDuplicates(input, clerk, id) };
   }

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createTestApp, TestApp } from '../../../../../test/support/test-app';
 import { loadConfig } from '../../platform/config/app-config';
@@ -7,12 +6,11 @@ import { samplePng } from '../testing/sample-files';
 import { OcrService, searchableName } from './ocr.service';
 import { NotAPdfError } from './pdf-errors';
 import { PdfTextService } from './pdf-text.service';
-import { DECISION_TITLE, imageOnlyPdf, installed, renderPagePng, vietnameseTextPdf } from './testing/sample-pdfs';
+import { DECISION_TITLE, imageOnlyPdf, ocrTestToolsInstalled, renderPagePng, vietnameseTextPdf } from './testing/sample-pdfs';
 import { pdfTestKit, PdfTestKit } from './testing/stored-pdfs';
 
 /** OCR is optional (Debian's ocrmypdf + tesseract-ocr-vie; pdftoppm makes the test scan): without it these tests are skipped. */
-const ocrAvailable =
-  installed('ocrmypdf') && installed('pdftoppm') && /^vie$/m.test(spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout ?? '');
+const ocrAvailable = ocrTestToolsInstalled();
 const ocrIt = ocrAvailable ? it : it.skip;
 if (!ocrAvailable) console.warn('!!! ocrmypdf, tesseract-ocr-vie or pdftoppm missing: the OCR tests are SKIPPED (apt-get install ocrmypdf tesseract-ocr-vie poppler-utils)');
 

@@ -13,7 +13,10 @@ export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Prom
 export class QueueService implements OnApplicationShutdown {
   private readonly logger = new Logger(QueueService.name);
   private boss?: PgBoss;
-  private readonly queues = new Set<string>();
+  /** Queues created (or being created) by this process. */
+  private readonly queues = new Map<string, Promise<void>>();
+  /** The tail of the one-at-a-time chain of queue creations. */
+  private creations: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly config: AppConfig) {}
 
@@ -29,13 +32,32 @@ export class QueueService implements OnApplicationShutdown {
     this.boss = boss;
   }
 
-  private async queue(name: string): Promise<PgBoss> {
-    if (!this.boss) throw new Error('job queue not started');
-    if (!this.queues.has(name)) {
-      await this.boss.createQueue(name);
-      this.queues.add(name);
+  /**
+   * Creates the queue on first use. pg-boss 10 creates a queue's partition without a lock of its
+   * own, and two creations at once (the modules' start-up hooks run together) can deadlock: here
+   * they run one at a time, and a deadlock with another replica starting is retried.
+   */
+  private async queue(name: string, options: Omit<PgBoss.Queue, 'name'> = {}): Promise<PgBoss> {
+    const boss = this.boss;
+    if (!boss) throw new Error('job queue not started');
+    let created = this.queues.get(name);
+    if (!created) {
+      created = this.creations.then(() => createQueue(boss, name, options));
+      this.creations = created.catch(() => undefined);
+      this.queues.set(name, created);
+      created.catch(() => this.queues.delete(name));
     }
-    return this.boss;
+    await created;
+    return boss;
+  }
+
+  /**
+   * Creates a queue with a policy before its first use (pg-boss keeps the first definition). Needed
+   * for `singletonKey` to mean anything: pg-boss 10 enforces it only under a policy — `short` keeps
+   * at most one waiting job per key.
+   */
+  async declare(name: string, options: Omit<PgBoss.Queue, 'name'>): Promise<void> {
+    await this.queue(name, options);
   }
 
   /** Enqueues a job; with a `singletonKey`, a second send of the same key is a no-op (idempotent). */
@@ -61,5 +83,17 @@ export class QueueService implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
     this.boss = undefined;
+  }
+}
+
+const DEADLOCK = '40P01';
+
+async function createQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, 'name'>, attempts = 5): Promise<void> {
+  try {
+    await boss.createQueue(name, { ...options, name });
+  } catch (error) {
+    if ((error as { code?: string }).code !== DEADLOCK || attempts <= 1) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
+    await createQueue(boss, name, options, attempts - 1);
   }
 }

@@ -134,6 +134,11 @@ export function installed(program: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
 }
 
+/** Whether the OCR tests can run: ocrmypdf, Tesseract's Vietnamese model, and pdftoppm to make the test scan. */
+export function ocrTestToolsInstalled(): boolean {
+  return installed('ocrmypdf') && installed('pdftoppm') && /^vie$/m.test(spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout ?? '');
+}
+
 /** One page rendered to PNG by Debian's pdftoppm (poppler-utils). */
 export function renderPagePng(pdf: Buffer, options: { page?: number; dpi?: number } = {}): Buffer {
   const folder = mkdtempSync(join(tmpdir(), 'render-'));

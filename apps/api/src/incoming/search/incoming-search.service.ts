@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { ErrorCode, IncomingSearchHitDto, Page } from '@app/contracts';
+import { AuditService } from '../../audit/audit.service';
+import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
+import { decodeCursor, encodeCursor } from '../../platform/database/cursor';
+import { badRequest } from '../../platform/errors/app-exception';
+import { IncomingDocument } from '../incoming-document.entity';
+import { IncomingDocumentText } from '../incoming-document-text.entity';
+import { restrictToVisible } from '../incoming-visibility';
+import { toSummary } from '../incoming.service';
+import { IncomingSearchQueryDto } from './dto/incoming-search.dto';
+import { invalidQuery, parseSearchTerms, SearchTerms } from './search-terms';
+import { FRAGMENT_BREAK, hasMatch, MARKERS, MATCH_END, MATCH_START, snippetFromHeadline } from './snippet';
+
+/**
+ * At most this many of the newest matches (of the words; of a number typed in part) are ranked. Ranking needs
+ * every candidate's tsvector, so an unbounded candidate set would make a common word cost the
+ * whole table; the window keeps the work proportional to the page whatever the table's size. A
+ * search for rare words (the usual: a number, a name, a phrase) has fewer matches than this and
+ * loses nothing; for a very common word the newest documents are the ones people look for.
+ */
+export const CANDIDATE_WINDOW = 300;
+
+/** Snippets read this much of a text at most (ts_headline parses all it is given). */
+const SNIPPET_TEXT_CHARS = 60_000;
+
+const TSQUERY = `websearch_to_tsquery('vietnamese_search', :query)`;
+/** The same expression as the trigram index incoming_document_number_trigram, or the index is not used. */
+const NUMBER_AND_NOTATION = `lower(immutable_unaccent(coalesce(document.code_number, '') || '/' || coalesce(document.code_notation, '')))`;
+const HIGHLIGHT = `StartSel=${MATCH_START}, StopSel=${MATCH_END}`;
+const METADATA_HEADLINE = `${HIGHLIGHT}, HighlightAll=true`;
+const TEXT_HEADLINE = `${HIGHLIGHT}, FragmentDelimiter=${FRAGMENT_BREAK}, MaxFragments=2, MaxWords=25, MinWords=10, ShortWord=0`;
+
+interface RankedRow {
+  id: string;
+  foundIn: 'metadata' | 'text';
+  rank: number;
+}
+
+interface HeadlineRow {
+  id: string;
+  metadata_headline: string | null;
+  text_headline: string | null;
+}
+
+/**
+ * Full-text search over incoming documents: their metadata (number and notation, subject, issuer,
+ * signer) and the text of their main file, accents and case ignored, ranked, with highlighted
+ * snippets — only among the documents the user may see (the condition is part of the query).
+ * GIN indexes find the candidates; see CANDIDATE_WINDOW for why the cost does not grow with the table.
+ */
+@Injectable()
+export class IncomingSearchService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async search(query: IncomingSearchQueryDto, user: AuthenticatedUser): Promise<Page<IncomingSearchHitDto>> {
+    const terms = parseSearchTerms(query.q);
+    await this.assertSearchable(terms);
+    const limit = query.limit ?? 20;
+    const after = parseCursor(query.cursor);
+
+    const ranked = await this.rank(terms, query, user, limit + 1, after);
+    const page = ranked.slice(0, limit);
+    const items = await this.hits(terms, page);
+    const last = page[page.length - 1];
+    const nextCursor = ranked.length > limit && last ? encodeCursor(`${last.rank}|${last.id}`) : null;
+
+    // Snippets show document content: who searched for what, and which documents it showed them, is kept.
+    await this.audit.record({
+      action: 'incoming.search',
+      actor: user,
+      entityType: 'incoming_document',
+      details: { query: terms.text, registerId: query.registerId ?? null, year: query.year ?? null, cursor: Boolean(after), documentIds: items.map((hit) => hit.document.id) },
+    });
+    return { items, nextCursor };
+  }
+
+  /** Refuses a query PostgreSQL reads as nothing (only symbols) or as exclusions only (`-abc`), which no index can serve. */
+  private async assertSearchable(terms: SearchTerms): Promise<void> {
+    const [parsed]: { nodes: number; tree: string }[] = await this.dataSource.query(
+      `SELECT numnode(query) AS nodes, querytree(query) AS tree FROM websearch_to_tsquery('vietnamese_search', $1) AS query`,
+      [terms.text],
+    );
+    if (parsed.nodes > 0 && parsed.tree === 'T')
+      throw invalidQuery('exclusions_only', 'Hãy nhập ít nhất một từ cần tìm, không chỉ các từ cần loại trừ.', 'Type at least one word to find, not only words to leave out.');
+    if (parsed.nodes === 0 && !terms.numberPattern)
+      throw invalidQuery('no_words', 'Nội dung tìm kiếm cần có ít nhất một chữ hoặc số.', 'The search needs at least one letter or digit.');
+  }
+
+  /**
+   * The page's documents, best first, after the cursor: ids, where they matched, and their rank.
+   * Candidates come from the GIN index on the combined vector (metadata and text), or for a number
+   * typed in part from the trigram index — a UNION, as one OR across two tables would use neither.
+   * Weights rank a match in the number or subject (A) above the issuer (B), the signer (C) and
+   * the text (D).
+   */
+  private async rank(terms: SearchTerms, query: IncomingSearchQueryDto, user: AuthenticatedUser, take: number, after: Cursor | null): Promise<RankedRow[]> {
+    const byWords = this.candidates(query, user)
+      .innerJoin(IncomingDocumentText, 'document_text', 'document_text.document_id = document.id')
+      .andWhere(`document_text.search_vector @@ ${TSQUERY}`);
+    const byNumber = terms.numberPattern
+      ? this.candidates(query, user).andWhere(`${NUMBER_AND_NOTATION} LIKE lower(immutable_unaccent(:numberPattern))`, { numberPattern: terms.numberPattern })
+      : null;
+
+    const sql = `
+      WITH search AS MATERIALIZED (SELECT ${TSQUERY} AS query),
+      hit AS (
+        SELECT by_words.id FROM (${byWords.getQuery()}) by_words
+        ${byNumber ? `UNION SELECT by_number.id FROM (${byNumber.getQuery()}) by_number` : ''}
+      ),
+      scored AS (
+        SELECT hit.id,
+               CASE WHEN document.search_vector @@ search.query OR NOT (document_text.search_vector @@ search.query) THEN 'metadata' ELSE 'text' END AS found_in,
+               -- a number typed in part matches no word: it ranks as a metadata match of its own
+               (CASE WHEN document_text.search_vector @@ search.query THEN ts_rank_cd(document_text.search_vector, search.query, 32) ELSE 0.5 END)::float8 AS rank
+          FROM hit
+          JOIN incoming_document document ON document.id = hit.id
+          JOIN incoming_document_text document_text ON document_text.document_id = hit.id
+          CROSS JOIN search
+      )
+      SELECT id, found_in AS "foundIn", rank FROM scored
+       ${after ? 'WHERE rank < :afterRank OR (rank = :afterRank AND id < :afterId)' : ''}
+       ORDER BY rank DESC, id DESC
+       LIMIT :take`;
+    const parameters = { ...byWords.getParameters(), ...byNumber?.getParameters(), query: terms.text, take, afterRank: after?.rank, afterId: after?.id };
+    const [statement, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters, {});
+    const rows: RankedRow[] = await this.dataSource.query(statement, values);
+    return rows.map((row) => ({ ...row, rank: Number(row.rank) }));
+  }
+
+  /** The newest CANDIDATE_WINDOW registered documents the user may see and the filters allow; the caller adds the match. */
+  private candidates(query: IncomingSearchQueryDto, user: AuthenticatedUser): SelectQueryBuilder<IncomingDocument> {
+    const builder = this.dataSource
+      .getRepository(IncomingDocument)
+      .createQueryBuilder('document')
+      .select('document.id', 'id')
+      .where('document.arrival_number IS NOT NULL')
+      .orderBy('document.arrived_at', 'DESC')
+      .limit(CANDIDATE_WINDOW);
+    if (query.registerId) builder.andWhere('document.register_id = :registerId', { registerId: query.registerId });
+    if (query.year) builder.andWhere('document.arrival_year = :year', { year: query.year });
+    return restrictToVisible(builder, 'document', user);
+  }
+
+  /** The page's documents with their snippets: highlighted on the original text by ts_headline, for these rows only. */
+  private async hits(terms: SearchTerms, page: RankedRow[]): Promise<IncomingSearchHitDto[]> {
+    if (page.length === 0) return [];
+    const ids = page.map((row) => row.id);
+    const textIds = page.filter((row) => row.foundIn === 'text').map((row) => row.id);
+    const [documents, headlines] = await Promise.all([
+      this.dataSource.getRepository(IncomingDocument).findBy({ id: In(ids) }),
+      this.dataSource.query(
+        `WITH search AS MATERIALIZED (SELECT websearch_to_tsquery('vietnamese_search', $1) AS query)
+         SELECT document.id,
+                ts_headline('vietnamese_search',
+                  translate(concat_ws(' · ', nullif(concat_ws('/', document.code_number, document.code_notation), ''), document.subject, document.issuer_name, document.signer_name), $4, ''),
+                  search.query, $5) AS metadata_headline,
+                ts_headline('vietnamese_search', translate(left(document_text.content, $6), $4, ''), search.query, $7) AS text_headline
+           FROM incoming_document document
+           CROSS JOIN search
+           LEFT JOIN incoming_document_text document_text ON document_text.document_id = document.id AND document.id = ANY($3::uuid[])
+          WHERE document.id = ANY($2::uuid[])`,
+        [terms.text, ids, textIds, MARKERS, METADATA_HEADLINE, SNIPPET_TEXT_CHARS, TEXT_HEADLINE],
+      ) as Promise<HeadlineRow[]>,
+    ]);
+    const byId = new Map(documents.map((document) => [document.id, document]));
+    const headlineOf = new Map(headlines.map((row) => [row.id, row]));
+    return page.flatMap((row) => {
+      const document = byId.get(row.id);
+      if (!document) return []; // deleted between the two queries
+      const headline = headlineOf.get(row.id);
+      const textSnippet = snippetFromHeadline(headline?.text_headline);
+      // A match past the part of the text a snippet reads shows the metadata instead of the text's first lines.
+      const snippet = row.foundIn === 'text' && hasMatch(textSnippet) ? textSnippet : snippetFromHeadline(headline?.metadata_headline);
+      return [{ document: toSummary(document), foundIn: row.foundIn, snippet, rank: row.rank }];
+    });
+  }
+}
+
+interface Cursor {
+  rank: number;
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function parseCursor(cursor: string | undefined): Cursor | null {
+  if (!cursor) return null;
+  const [rankText, id] = decodeCursor(cursor)?.split('|') ?? [];
+  const rank = Number(rankText);
+  if (!rankText || !Number.isFinite(rank) || !id || !UUID.test(id))
+    throw badRequest(ErrorCode.ValidationFailed, 'Con trỏ trang không hợp lệ.', 'The page cursor is not valid.', [{ field: 'cursor' }]);
+  return { rank, id };
+}
