@@ -67,7 +67,7 @@ describe('Notifications: kept, counted, pushed, and the morning deadline reminde
   }
 
   const eventually = async (check: () => boolean) => {
-    for (let attempt = 0; attempt < 100 && !check(); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let attempt = 0; attempt < 250 && !check(); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 20));
     return check();
   };
 

@@ -93,12 +93,17 @@ export class DeadlineReminders implements OnApplicationBootstrap {
     });
   }
 
-  /** Open, actionable assignments due by that date, on documents still being worked on, by id. */
+  /**
+   * Open, actionable assignments due by that date, on documents still being worked on, by id.
+   * A person who has left (inactive) is not written to; a unit's heads are looked up as of today.
+   */
   private dueBy(lastDate: string, afterId: string): Promise<DueAssignment[]> {
     return this.dataSource.query(
       `SELECT a.id, a.user_id, a.unit_id, a.due_on::text AS due_on, d.id AS document_id, d.subject
          FROM assignment a JOIN incoming_document d ON d.id = a.document_id
+         LEFT JOIN "user" u ON u.id = a.user_id
         WHERE a.state IN ('pending', 'in_progress') AND a.role <> 'inform'
+          AND (a.user_id IS NULL OR u.active)
           AND a.due_on IS NOT NULL AND a.due_on <= $1::date
           AND d.state NOT IN ('done', 'rejected')
           AND a.id > $2
