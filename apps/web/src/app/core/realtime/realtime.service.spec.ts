@@ -112,6 +112,14 @@ describe('RealtimeService', () => {
     expect(realtime.connected()).toBe(true);
   });
 
+  it('sends the user to the login page when the token cannot be renewed', () => {
+    store.start(session('revoked'));
+    TestBed.tick();
+    sockets[0].handshake({ refused: 'UNAUTHENTICATED' });
+    refreshes[0].error(new Error('401'));
+    expect(sessionLost).toHaveBeenCalledTimes(1);
+  });
+
   it('ignores refusals for other reasons (socket.io retries network failures itself)', () => {
     store.start(session('token-1'));
     TestBed.tick();

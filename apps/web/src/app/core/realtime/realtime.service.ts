@@ -84,7 +84,8 @@ export class RealtimeService {
   /**
    * socket.io retries network failures by itself, but not a refusal by the server's middleware:
    * that one is answered here by one token refresh (the new token reconnects through the effect's
-   * `open`). If the refresh fails the session is cleared, and the effect closes the socket.
+   * `open`). If the refresh fails the session is over, as for a failed HTTP refresh: the effect
+   * closes the socket and the user goes to the login page.
    */
   private refused(error: Error & { data?: { code?: string } }): void {
     if (error.data?.code !== UNAUTHENTICATED && error.message !== UNAUTHENTICATED) return;
@@ -96,7 +97,7 @@ export class RealtimeService {
         // the same token came back (no rotation): connect once more; a second refusal stops here
         if (this.session.accessToken() === token) this.socket?.connect();
       },
-      error: () => undefined,
+      error: () => void this.auth.sessionLost(),
     });
   }
 }
