@@ -26,6 +26,20 @@ export class IncomingLists1795400000700 implements MigrationInterface {
             CREATE INDEX "assignment_open_user" ON "assignment" ("user_id", "role", "document_id")
             WHERE "state" IN ('pending', 'in_progress')
         `);
+        // "for information": parts given to read, kept after the work is done, so not among the open ones
+        await queryRunner.query(`
+            CREATE INDEX "assignment_inform_unit" ON "assignment" ("unit_id", "document_id")
+            WHERE "role" = 'inform' AND "state" <> 'returned'
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "assignment_inform_user" ON "assignment" ("user_id", "document_id")
+            WHERE "role" = 'inform' AND "state" <> 'returned'
+        `);
+        // "to direct": a leader is the one submitted to for most documents, but only a few wait for him
+        await queryRunner.query(`
+            CREATE INDEX "incoming_document_to_direct" ON "incoming_document" ("submitted_to_id", "arrived_at")
+            WHERE "state" = 'submitted'
+        `);
         // "due soon" and "overdue" for those who follow up the whole agency: open documents by deadline
         await queryRunner.query(`
             CREATE INDEX "incoming_document_open_due" ON "incoming_document" ("due_on")
@@ -56,6 +70,9 @@ export class IncomingLists1795400000700 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "public"."incoming_document_due_order"`);
         await queryRunner.query(`DROP INDEX "public"."incoming_document_to_register"`);
         await queryRunner.query(`DROP INDEX "public"."incoming_document_open_due"`);
+        await queryRunner.query(`DROP INDEX "public"."incoming_document_to_direct"`);
+        await queryRunner.query(`DROP INDEX "public"."assignment_inform_user"`);
+        await queryRunner.query(`DROP INDEX "public"."assignment_inform_unit"`);
         await queryRunner.query(`DROP INDEX "public"."assignment_open_user"`);
         await queryRunner.query(`DROP INDEX "public"."assignment_open_unit"`);
     }

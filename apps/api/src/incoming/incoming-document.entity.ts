@@ -14,6 +14,7 @@ import { StoredFile } from '../files/stored-file.entity';
 @Index('incoming_document_arrived', ['arrivedAt', 'id'])
 // partial and expression indexes of the working lists, made by migration 1795400000700
 @Index('incoming_document_open_due', { synchronize: false })
+@Index('incoming_document_to_direct', { synchronize: false })
 @Index('incoming_document_to_register', { synchronize: false })
 @Index('incoming_document_due_order', { synchronize: false })
 @Index('incoming_document_register_arrived', { synchronize: false })

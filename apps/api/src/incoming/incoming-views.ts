@@ -36,14 +36,23 @@ function hasPart(alias: string, roles: string, extra = ''): string {
                      ${extra})`;
 }
 
+/** An open lead part of the document held by `holder` (the person, or the unit). */
+function openLeadPart(alias: string, holder: string): string {
+  return `EXISTS (SELECT 1 FROM assignment view_part
+                   WHERE view_part.document_id = ${alias}.id AND view_part.${holder}
+                     AND view_part.role = 'lead' AND view_part.state IN ${OPEN_PART_STATES})`;
+}
+
 export function applyView(query: SelectQueryBuilder<IncomingDocument>, alias: string, view: IncomingView, user: AuthenticatedUser, window: DeadlineWindow): SelectQueryBuilder<IncomingDocument> {
   const parameters = { viewUser: user.id, viewUnit: user.unitId, today: window.today, soonUntil: window.soonUntil };
   const openDocument = `${alias}.state IN ${OPEN_DOCUMENT_STATES}`;
-  // the deadline of the user's own open part (a unit head may have given an officer an earlier one),
-  // or, for those who follow up the whole agency, the document's
+  // Those who follow up the whole agency go by the document's deadline; everyone else by the
+  // deadline of their own open part, or their unit's (a unit head may have given an officer an
+  // earlier one). Two separate conditions rather than one OR, so that each can use its index.
   const deadline = (within: (column: string) => string) =>
-    `${openDocument} AND ((:oversees AND ${within(`${alias}.due_on`)})
-       OR ${hasPart(alias, `('lead', 'support')`, `AND view_part.state IN ${OPEN_PART_STATES} AND ${within('view_part.due_on')}`)})`;
+    overseesAgency(user)
+      ? `${openDocument} AND ${within(`${alias}.due_on`)}`
+      : `${openDocument} AND ${hasPart(alias, `('lead', 'support')`, `AND view_part.state IN ${OPEN_PART_STATES} AND ${within('view_part.due_on')}`)}`;
   switch (view) {
     case 'all':
       return query;
@@ -55,28 +64,18 @@ export function applyView(query: SelectQueryBuilder<IncomingDocument>, alias: st
     case 'to_direct':
       return query.andWhere(`${alias}.submitted_to_id = :viewUser AND ${alias}.state = 'submitted'`, parameters);
     case 'assigned_to_me':
-      return query.andWhere(
-        `${openDocument} AND EXISTS (SELECT 1 FROM assignment view_part
-           WHERE view_part.document_id = ${alias}.id AND view_part.user_id = :viewUser
-             AND view_part.role = 'lead' AND view_part.state IN ${OPEN_PART_STATES})`,
-        parameters,
-      );
+      return query.andWhere(`${openDocument} AND ${openLeadPart(alias, 'user_id = :viewUser')}`, parameters);
     case 'my_unit':
-      return query.andWhere(
-        `${openDocument} AND EXISTS (SELECT 1 FROM assignment view_part
-           WHERE view_part.document_id = ${alias}.id AND view_part.unit_id = :viewUnit
-             AND view_part.role = 'lead' AND view_part.state IN ${OPEN_PART_STATES})`,
-        parameters,
-      );
+      return query.andWhere(`${openDocument} AND ${openLeadPart(alias, 'unit_id = :viewUnit')}`, parameters);
     case 'supporting':
       return query.andWhere(`${openDocument} AND ${hasPart(alias, `('support')`, `AND view_part.state IN ${OPEN_PART_STATES}`)}`, parameters);
     case 'for_information':
       // kept after the work is done: it is reading matter; only a part sent back is gone
       return query.andWhere(hasPart(alias, `('inform')`, `AND view_part.state <> 'returned'`), parameters);
     case 'due_soon':
-      return query.andWhere(deadline((due) => `${due} BETWEEN :today AND :soonUntil`), { ...parameters, oversees: overseesAgency(user) });
+      return query.andWhere(deadline((due) => `${due} BETWEEN :today AND :soonUntil`), parameters);
     case 'overdue':
-      return query.andWhere(deadline((due) => `${due} < :today`), { ...parameters, oversees: overseesAgency(user) });
+      return query.andWhere(deadline((due) => `${due} < :today`), parameters);
     case 'done':
       return query.andWhere(`${alias}.state = 'done'`);
   }
