@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   await globalSetup();
   const system = await createTestApp();
   try {
-    const flow = await new IncomingFlow(system).init(['vanthu', 'lanhdao', 'truongphong']);
+    const flow = await new IncomingFlow(system).init(['vanthu', 'lanhdao', 'truongphong', 'chuyenvien']);
     const units = await system.query<{ id: string; code: string }>(`SELECT id, code FROM unit ORDER BY code`);
     const started = performance.now();
     console.log(`seeding ${SIZE.toLocaleString('en')} incoming documents…`);
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
         confidentialRegisterId: flow.registers['DEN-MAT'],
         unitIds: units.map((unit) => unit.id),
         officerUnitId: flow.unitId.PC,
-        textFraction: Number(process.env.BENCH_TEXT_FRACTION ?? 0.1),
+        textFraction: Number(process.env.BENCH_TEXT_FRACTION ?? 1),
       },
       (line) => console.log(line),
     );
@@ -130,6 +130,7 @@ async function main(): Promise<void> {
     };
     await explain(system, 'my_unit (unit head)', async () => lists.list({ view: 'my_unit', limit: 50 }, await user('truongphong')));
     await explain(system, 'filtered (clerk)', async () => lists.list({ issuer: 'bo tai chinh', documentType: 'decision', year, limit: 50 }, await user('vanthu')));
+    await explain(system, 'for_information (unit head)', async () => lists.list({ view: 'for_information', limit: 50 }, await user('truongphong')));
     await explain(system, 'counts (leader)', async () => lists.counts(await user('lanhdao')));
 
     console.log(`\nover HTTP, one request at a time, ${ROUNDS} each:`);
@@ -138,6 +139,9 @@ async function main(): Promise<void> {
     await measure(`filtered list: issuer + type + year ${year}, clerk`, system, clerk, () => filtered, 100);
     await measure('filtered list, following the cursor', system, clerk, paging(filtered), 100);
     await measure("'all', leader, newest first, following the cursor", system, leader, paging('/api/incoming-documents?limit=50'), 100);
+    await measure("'overdue', leader", system, leader, paging('/api/incoming-documents?view=overdue&limit=50'), 100);
+    await measure("'for_information', unit head", system, head, paging('/api/incoming-documents?view=for_information&limit=50'), 100);
+    await measure("'all', officer (sees only his unit's and his own)", system, flow.token.chuyenvien, paging('/api/incoming-documents?limit=50'), 100);
     await measure('badge counts, unit head', system, head, () => '/api/incoming-documents/counts', 100);
     await measure('badge counts, leader', system, leader, () => '/api/incoming-documents/counts', 100);
     await measure('workload per unit, leader', system, leader, () => '/api/incoming-documents/workload', 100);
@@ -148,6 +152,8 @@ async function main(): Promise<void> {
       console.log(`full-text search: skipped (GET /api/incoming-documents/search answers ${probe.status}: not in this tree yet)`);
     } else {
       const queries = ['chuyen doi so', 'phòng cháy chữa cháy', 'du toan ngan sach', 'cải cách hành chính Nghệ An', 'an toan thong tin mang', 'quyết định bộ tài chính', 'tuyen dung cong chuc', 'giải ngân vốn đầu tư công'];
+      const sample = await system.http().get(`/api/incoming-documents/search?q=${encodeURIComponent(queries[0])}`).set('Authorization', `Bearer ${clerk}`);
+      if (process.env.BENCH_EXPLAIN) console.log(JSON.stringify(sample.body).slice(0, 600));
       let next = 0;
       await measure('full-text search, clerk (8 queries in turn)', system, clerk, () => `/api/incoming-documents/search?q=${encodeURIComponent(queries[next++ % queries.length])}`, 300);
     }
