@@ -137,11 +137,16 @@ describe('Directing and handling incoming documents', () => {
     await system.http().post(`/api/assignments/${delegated.id}/progress`).set(as('thuky')).send({ text: 'không phải việc của tôi' }).expect(403);
     await system.http().post(`/api/assignments/${delegated.id}/progress`).set(as('chuyenvien')).send({ text: 'Đã làm việc với Sở Y tế Nghệ An.' }).expect(204);
     expect((await system.http().get(`/api/incoming-documents/${document.id}`).set(as('chuyenvien')).expect(200)).body.state).toBe('in_progress');
-    await system.http().post(`/api/assignments/${delegated.id}/completion`).set(as('chuyenvien')).send({ text: 'Đã trả lời bằng công văn số 120/BYT-PC.' }).expect(204);
+    await system
+      .http()
+      .post(`/api/assignments/${delegated.id}/completion`)
+      .set(as('chuyenvien'))
+      .send({ text: 'Đã trả lời bằng công văn số 120/BYT-PC.', replyReference: '120/BYT-PC ngày 28/11/2026' })
+      .expect(204);
     expect(await eventually(() => leaderInbox.some((event) => event.kind === 'incoming.done'))).toBe(true);
 
     const done = (await system.http().get(`/api/incoming-documents/${document.id}`).set(as('lanhdao')).expect(200)).body;
-    expect(done.state).toBe('done');
+    expect(done).toMatchObject({ state: 'done', replyReference: '120/BYT-PC ngày 28/11/2026' });
     const states = (await system.http().get(`/api/incoming-documents/${document.id}/assignments`).set(as('lanhdao')).expect(200)).body.map((item: { role: string; state: string }) => `${item.role}:${item.state}`);
     expect(states).toEqual(['lead:done', 'lead:done', 'support:pending', 'inform:pending']);
     await system.http().post(`/api/assignments/${delegated.id}/completion`).set(as('chuyenvien')).send({ text: 'lần nữa' }).expect(409);
@@ -203,5 +208,33 @@ describe('Directing and handling incoming documents', () => {
     await system.http().get(`/api/incoming-documents/${document.id}`).set(as('chuyenvien')).expect(403);
     const list = (await system.http().get('/api/incoming-documents?limit=200').set(as('chuyenvien')).expect(200)).body.items;
     expect(list.find((item: { id: string }) => item.id === document.id)).toBeUndefined();
+  });
+
+  it('lets the clerk refuse a document wrongly addressed, with the reason, and then nothing more happens to it', async () => {
+    const registrarInbox = await listen('vanthu');
+    const document = await registerDocument();
+    await system.http().post(`/api/incoming-documents/${document.id}/submission`).set(as('vanthu')).send({ leaderId: userId.lanhdao, version: document.version }).expect(204);
+    const submitted = (await system.http().get(`/api/incoming-documents/${document.id}`).set(as('lanhdao')).expect(200)).body;
+
+    const tooShort = await system.http().post(`/api/incoming-documents/${document.id}/rejection`).set(as('lanhdao')).send({ reason: 'x', version: submitted.version }).expect(400);
+    expect(tooShort.body.details[0].field).toBe('reason');
+    // an officer who cannot even see it gets nothing out of trying
+    await system.http().post(`/api/incoming-documents/${document.id}/rejection`).set(as('chuyenvien')).send({ reason: 'Không phải của Bộ', version: submitted.version }).expect(403);
+
+    const reason = 'Văn bản gửi nhầm cơ quan; đề nghị gửi Sở Y tế Nghệ An.';
+    await system.http().post(`/api/incoming-documents/${document.id}/rejection`).set(as('lanhdao')).send({ reason, version: submitted.version }).expect(204);
+    expect(await eventually(() => registrarInbox.some((event) => event.kind === 'incoming.rejected' && event.link === `/incoming/${document.id}`))).toBe(true);
+    const refused = (await system.http().get(`/api/incoming-documents/${document.id}`).set(as('vanthu')).expect(200)).body;
+    expect(refused).toMatchObject({ state: 'rejected', rejectionReason: reason, arrivalNumber: expect.any(Number) });
+
+    const again = await system
+      .http()
+      .post(`/api/incoming-documents/${document.id}/direction`)
+      .set(as('lanhdao'))
+      .send({ directive: 'Giao Vụ Pháp chế', assignees: [{ role: 'lead', unitId: unitId.PC }], version: refused.version })
+      .expect(409);
+    expect(again.body.message).toContain('Từ chối tiếp nhận');
+    const history = (await system.http().get(`/api/incoming-documents/${document.id}/history`).set(as('vanthu')).expect(200)).body;
+    expect(history.at(-1)).toMatchObject({ action: 'rejected', details: { reason } });
   });
 });

@@ -4,7 +4,7 @@ import { Permission } from '@app/contracts';
 import { Authenticated, CurrentUser, RequirePermissions } from '../identity/auth/access.decorators';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { ParseIdPipe } from '../platform/http/parse-id.pipe';
-import { AssignmentNoteDto, AssignmentResponseDto, DelegateAssignmentDto, DirectIncomingDto, SubmitIncomingDto } from './dto/direction.dto';
+import { AssignmentCompletionDto, AssignmentNoteDto, AssignmentResponseDto, DelegateAssignmentDto, RejectIncomingDto, DirectIncomingDto, SubmitIncomingDto } from './dto/direction.dto';
 import { DirectionService } from './direction.service';
 
 @ApiTags('incoming documents')
@@ -28,6 +28,15 @@ export class DirectionController {
   @ApiCreatedResponse({ type: [AssignmentResponseDto] })
   direct(@Param('id', ParseIdPipe) id: string, @Body() body: DirectIncomingDto, @CurrentUser() leader: AuthenticatedUser): Promise<AssignmentResponseDto[]> {
     return this.direction.direct(id, body, leader);
+  }
+
+  @Post('incoming-documents/:id/rejection')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiOperation({ summary: 'Từ chối tiếp nhận / Refuse the document, with the reason (a clerk, or the leader it was submitted to)' })
+  @ApiNoContentResponse()
+  reject(@Param('id', ParseIdPipe) id: string, @Body() body: RejectIncomingDto, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+    return this.direction.reject(id, body, user);
   }
 
   @Get('incoming-documents/:id/assignments')
@@ -57,8 +66,8 @@ export class DirectionController {
   @HttpCode(204)
   @Authenticated()
   @ApiOperation({ summary: 'Hoàn thành / Complete one’s part (the lead’s completes the document)' })
-  complete(@Param('id', ParseIdPipe) id: string, @Body() body: AssignmentNoteDto, @CurrentUser() user: AuthenticatedUser): Promise<void> {
-    return this.direction.complete(id, body.text, user);
+  complete(@Param('id', ParseIdPipe) id: string, @Body() body: AssignmentCompletionDto, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+    return this.direction.complete(id, body, user);
   }
 
   @Post('assignments/:id/return')

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ASSIGNMENT_ROLES, AssignmentDto, ErrorCode, IncomingState } from '@app/contracts';
+import { ASSIGNMENT_ROLES, AssignmentDto, ErrorCode, INCOMING_STATE_LABELS, IncomingState, Permission } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { Unit } from '../identity/unit.entity';
@@ -11,7 +11,7 @@ import { Clock, vietnamDate } from '../platform/clock/clock';
 import { AppException, badRequest, forbidden, notFound, versionConflict } from '../platform/errors/app-exception';
 import { Assignment } from './assignment.entity';
 import { AssignmentProgress } from './assignment-progress.entity';
-import { DelegateAssignmentDto, DirectIncomingDto, SubmitIncomingDto } from './dto/direction.dto';
+import { AssignmentCompletionDto, DelegateAssignmentDto, RejectIncomingDto, DirectIncomingDto, SubmitIncomingDto } from './dto/direction.dto';
 import { WorkingCalendarService } from '../platform/calendar/working-calendar.service';
 import { IncomingDocument } from './incoming-document.entity';
 import { IncomingService } from './incoming.service';
@@ -180,7 +180,9 @@ export class DirectionService {
   }
 
   /** Completing the lead's part (or the officer's part under it) completes the document. */
-  async complete(assignmentId: string, text: string, user: AuthenticatedUser): Promise<void> {
+  async complete(assignmentId: string, input: AssignmentCompletionDto, user: AuthenticatedUser): Promise<void> {
+    const { text } = input;
+    const replyReference = input.replyReference || null;
     const done = await this.dataSource.transaction(async (manager) => {
       const assignment = await this.lockOwnAssignment(manager, assignmentId, user);
       const now = this.clock.now();
@@ -192,13 +194,15 @@ export class DirectionService {
         const parent = await manager.findOneByOrFail(Assignment, { id: assignment.parentId });
         toTell.push(parent.assignedById);
       }
+      // a unit's part completed by its head closes what the head had passed on within the unit
+      await manager.update(Assignment, { parentId: assignment.id, state: In(OPEN) }, { state: 'done', completedAt: now, note: text });
       if (assignment.role === 'lead') {
         // the unit's part is done when the officer it was passed to completes it
         if (assignment.parentId) await manager.update(Assignment, { id: assignment.parentId, state: In(OPEN) }, { state: 'done', completedAt: now, note: text });
-        await manager.update(IncomingDocument, { id: assignment.documentId }, { state: 'done' });
+        await manager.update(IncomingDocument, { id: assignment.documentId }, { state: 'done', replyReference });
         documentDone = true;
       }
-      await this.incoming.addHistory(manager, assignment.documentId, user, 'completed', { assignmentId, role: assignment.role, text });
+      await this.incoming.addHistory(manager, assignment.documentId, user, 'completed', { assignmentId, role: assignment.role, text, replyReference: documentDone ? replyReference : null });
       await this.audit.record({ action: 'assignment.complete', actor: user, entityType: 'assignment', entityId: assignmentId, details: { documentDone } }, manager);
       return { assignment, documentDone, toTell };
     });
@@ -224,6 +228,28 @@ export class DirectionService {
     await this.notify([returned.assignedById], 'incoming.returned', `Văn bản bị trả lại: ${reason}`, returned.documentId);
   }
 
+  /**
+   * Refusing a document (từ chối tiếp nhận): wrongly addressed, or not the agency's business. The
+   * clerks of the registers may refuse it before it is directed; a leader may refuse what was
+   * submitted to them. An arrival number already given stays used (the register has no gaps).
+   */
+  async reject(documentId: string, input: RejectIncomingDto, user: AuthenticatedUser): Promise<void> {
+    const isClerk = user.permissions.includes(Permission.IncomingRegister);
+    const rejected = await this.dataSource.transaction(async (manager) => {
+      const document = await this.changeable(manager, documentId, user, input.version, ['received', 'registered', 'submitted', 'returned']);
+      const isLeaderSubmittedTo = document.submittedToId === user.id && user.permissions.includes(Permission.IncomingDirect);
+      if (!isClerk && !isLeaderSubmittedTo)
+        throw forbidden('Chỉ văn thư hoặc lãnh đạo được trình mới từ chối được văn bản.', 'Only a clerk, or the leader it was submitted to, can refuse a document.');
+      await manager.update(IncomingDocument, { id: document.id }, { state: 'rejected', rejectionReason: input.reason, version: document.version + 1 });
+      await this.incoming.addHistory(manager, document.id, user, 'rejected', { reason: input.reason });
+      await this.audit.record({ action: 'incoming.reject', actor: user, entityType: 'incoming_document', entityId: document.id, details: { reason: input.reason } }, manager);
+      return document;
+    });
+    // whoever registered it learns it was refused by someone else
+    const toTell = [rejected.registeredById, rejected.submittedToId].filter((id): id is string => Boolean(id) && id !== user.id);
+    await this.notify(toTell, 'incoming.rejected', `Văn bản bị từ chối: ${rejected.subject}`, rejected.id);
+  }
+
   async list(documentId: string, user: AuthenticatedUser): Promise<AssignmentDto[]> {
     await this.dataSource.transaction((manager) => this.incoming.lockVisible(manager, documentId, user));
     const assignments = await this.dataSource.getRepository(Assignment).find({ where: { documentId }, order: { assignedAt: 'ASC', createdAt: 'ASC' } });
@@ -234,7 +260,10 @@ export class DirectionService {
     const document = await this.incoming.lockVisible(manager, id, user);
     if (document.version !== version) throw versionConflict('Văn bản', 'The document');
     if (!from.includes(document.state))
-      throw invalidState(`Văn bản đang ở trạng thái "${document.state}", không thực hiện được thao tác này.`, `The document is "${document.state}"; this cannot be done now.`);
+      throw invalidState(
+        `Văn bản đang ở trạng thái "${INCOMING_STATE_LABELS[document.state].vi}", không thực hiện được thao tác này.`,
+        `The document is "${INCOMING_STATE_LABELS[document.state].en}"; this cannot be done now.`,
+      );
     return document;
   }
 

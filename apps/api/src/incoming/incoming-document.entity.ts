@@ -14,6 +14,8 @@ import { StoredFile } from '../files/stored-file.entity';
 @Index('incoming_document_arrived', ['arrivedAt', 'id'])
 // partial and expression indexes of the working lists, made by migration 1795400000700
 @Index('incoming_document_open_due', { synchronize: false })
+@Index('incoming_document_open_arrived', { synchronize: false })
+@Index('incoming_document_type_arrived', { synchronize: false })
 @Index('incoming_document_to_direct', { synchronize: false })
 @Index('incoming_document_to_register', { synchronize: false })
 @Index('incoming_document_due_order', { synchronize: false })
@@ -117,6 +119,13 @@ export class IncomingDocument {
   @Index()
   @Column({ type: 'uuid', nullable: true })
   submittedToId: string | null;
+
+  /** the reply named by the lead on completion; becomes a link once outgoing documents exist */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  replyReference: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  rejectionReason: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   registeredAt: Date | null;

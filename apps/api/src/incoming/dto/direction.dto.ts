@@ -4,6 +4,9 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsOptio
 import { ASSIGNMENT_ROLES, ASSIGNMENT_STATES } from '@app/contracts';
 import type {
   AssigneeInput,
+  AssignmentCompletionRequest,
+  AssignmentNoteRequest,
+  RejectIncomingRequest,
   AssignmentDto,
   AssignmentRole,
   AssignmentState,
@@ -65,8 +68,22 @@ export class DelegateAssignmentDto implements DelegateAssignmentRequest {
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @Matches(CALENDAR_DATE) @IsDateString({ strict: true }) dueOn?: string | null;
 }
 
-export class AssignmentNoteDto {
+export class AssignmentNoteDto implements AssignmentNoteRequest {
   @ApiProperty() @Transform(text) @IsString() @MinLength(2) @MaxLength(4000) text: string;
+}
+
+export class AssignmentCompletionDto extends AssignmentNoteDto implements AssignmentCompletionRequest {
+  @ApiPropertyOptional({ type: String, nullable: true, example: '120/BYT-PC ngày 28/11/2026' })
+  @IsOptional()
+  @Transform(text)
+  @IsString()
+  @MaxLength(200)
+  replyReference?: string | null;
+}
+
+export class RejectIncomingDto implements RejectIncomingRequest {
+  @ApiProperty({ example: 'Văn bản gửi nhầm cơ quan; đề nghị gửi Sở Y tế Nghệ An.' }) @Transform(text) @IsString() @MinLength(5) @MaxLength(2000) reason: string;
+  @ApiProperty() @IsInt() @Min(1) version: number;
 }
 
 class RefDto {
