@@ -97,6 +97,16 @@ describe('Searching incoming documents (tìm kiếm văn bản đến)', () => {
     expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
   });
 
+  it('finds old documents too: the month and the year are only looked at first', async () => {
+    const old = await kit.register(await vietnameseTextPdf(['Báo cáo tổng kết công tác phòng chống lụt bão']), 'Báo cáo cũ.pdf', {
+      subject: 'Báo cáo tổng kết phòng chống lụt bão',
+      arrivedAt: new Date(Date.now() - 400 * 24 * 3600_000).toISOString(),
+      promulgatedOn: '2025-01-02',
+    });
+    await kit.waitPrepared(old.id);
+    expect((await found('lut bao')).map((hit) => hit.document.id)).toEqual([old.id]);
+  });
+
   it('filters by register and year like the list', async () => {
     expect((await search({ q: 'sot xuat huyet', year: 2026 }).expect(200)).body.items).toHaveLength(1);
     expect((await search({ q: 'sot xuat huyet', year: 2020 }).expect(200)).body.items).toHaveLength(0);

@@ -37,4 +37,8 @@ export class IncomingDocumentText {
 
   @Column({ type: 'tsvector', select: false, insert: false, update: false, default: () => "''::tsvector" })
   searchVector?: unknown;
+
+  /** the document's arrival time, copied by the same triggers, so that a search can look at recent matches first */
+  @Column({ type: 'timestamptz', select: false, insert: false, update: false })
+  arrivedAt?: Date;
 }

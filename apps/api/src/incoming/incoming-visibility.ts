@@ -12,7 +12,7 @@ import type { IncomingDocument } from './incoming-document.entity';
  *   document is seen only by the people named on it (Decree 30; state-secret rules).
  */
 export function restrictToVisible(query: SelectQueryBuilder<IncomingDocument>, alias: string, user: AuthenticatedUser): SelectQueryBuilder<IncomingDocument> {
-  const seesOrdinary = user.permissions.includes(Permission.IncomingRegister) || user.roles.includes('leader');
+  const seesOrdinary = seesOrdinaryDocuments(user);
   return query.andWhere(
     `((:seesOrdinary AND ${alias}.confidentiality = 'normal')
       OR ${alias}.registered_by_id = :visibleToUser
@@ -22,5 +22,29 @@ export function restrictToVisible(query: SelectQueryBuilder<IncomingDocument>, a
                     AND (visible_assignment.user_id = :visibleToUser
                          OR (${alias}.confidentiality = 'normal' AND visible_assignment.unit_id = :visibleToUnit))))`,
     { seesOrdinary, visibleToUser: user.id, visibleToUnit: user.unitId },
+  );
+}
+
+/** Clerks who keep the registers and leaders see every ordinary (not confidential) document. */
+export const seesOrdinaryDocuments = (user: AuthenticatedUser): boolean =>
+  user.permissions.includes(Permission.IncomingRegister) || user.roles.includes('leader');
+
+/**
+ * For a user who does not see the agency's ordinary documents (an officer, a unit head), the
+ * documents named on them — registered by or submitted to them, assigned to them or their unit —
+ * as a condition the planner can start from: a few hundred ids read from indexed columns, instead
+ * of testing restrictToVisible on every row of a long scan (a search for a common word over a
+ * million documents). A superset of what restrictToVisible allows, so it goes with it, never
+ * instead of it. Nothing for clerks and leaders.
+ */
+export function narrowToNamed(query: SelectQueryBuilder<IncomingDocument>, alias: string, user: AuthenticatedUser): SelectQueryBuilder<IncomingDocument> {
+  if (seesOrdinaryDocuments(user)) return query;
+  return query.andWhere(
+    `${alias}.id IN (SELECT named_assignment.document_id FROM assignment named_assignment
+                      WHERE named_assignment.user_id = :namedUser OR named_assignment.unit_id = :namedUnit
+                     UNION ALL
+                     SELECT named_document.id FROM incoming_document named_document
+                      WHERE named_document.registered_by_id = :namedUser OR named_document.submitted_to_id = :namedUser)`,
+    { namedUser: user.id, namedUnit: user.unitId },
   );
 }

@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor } from '../../platform/database/cursor';
 import { badRequest } from '../../platform/errors/app-exception';
 import { IncomingDocument } from '../incoming-document.entity';
 import { IncomingDocumentText } from '../incoming-document-text.entity';
-import { restrictToVisible } from '../incoming-visibility';
+import { narrowToNamed, restrictToVisible } from '../incoming-visibility';
 import { toSummary } from '../incoming.service';
 import { IncomingSearchQueryDto } from './dto/incoming-search.dto';
 import { invalidQuery, parseSearchTerms, SearchTerms } from './search-terms';
@@ -22,6 +22,9 @@ import { FRAGMENT_BREAK, hasMatch, MARKERS, MATCH_END, MATCH_START, snippetFromH
  * loses nothing; for a very common word the newest documents are the ones people look for.
  */
 export const CANDIDATE_WINDOW = 300;
+
+/** Months first, then a year, then always: see rank(). */
+const LOOK_BACK_DAYS = [31, 366, null] as const;
 
 /** Snippets read this much of a text at most (ts_headline parses all it is given). */
 const SNIPPET_TEXT_CHARS = 60_000;
@@ -93,24 +96,49 @@ export class IncomingSearchService {
   }
 
   /**
-   * The page's documents, best first, after the cursor: ids, where they matched, and their rank.
-   * Candidates come from the GIN index on the combined vector (metadata and text), or for a number
-   * typed in part from the trigram index — a UNION, as one OR across two tables would use neither.
-   * Weights rank a match in the number or subject (A) above the issuer (B), the signer (C) and
-   * the text (D).
+   * The page's documents, best first, after the cursor. Word candidates are looked for in the last
+   * month first, then the last year, then at any time, until a range holds CANDIDATE_WINDOW of
+   * them: the newest CANDIDATE_WINDOW matches are then the same as over the whole table, but a
+   * common word costs only its matches of the month (PostgreSQL would otherwise visit all its
+   * matches, as it underestimates how often words of one topic occur together). A rare word
+   * runs through all three ranges, each cheap because its matches are few.
    */
   private async rank(terms: SearchTerms, query: IncomingSearchQueryDto, user: AuthenticatedUser, take: number, after: Cursor | null): Promise<RankedRow[]> {
+    for (const days of LOOK_BACK_DAYS) {
+      const { rows, wordCandidates } = await this.rankWithin(days, terms, query, user, take, after);
+      if (days === null || wordCandidates >= CANDIDATE_WINDOW) return rows;
+    }
+    return [];
+  }
+
+  /**
+   * Candidates come from the GIN index on the combined vector (metadata and text), or for a number
+   * typed in part from the trigram index — a UNION, as one OR across two tables would use neither.
+   * Weights rank a match in the number or subject (A) above the issuer (B), the signer (C) and the
+   * text (D).
+   */
+  private async rankWithin(
+    days: number | null,
+    terms: SearchTerms,
+    query: IncomingSearchQueryDto,
+    user: AuthenticatedUser,
+    take: number,
+    after: Cursor | null,
+  ): Promise<{ rows: RankedRow[]; wordCandidates: number }> {
     const byWords = this.candidates(query, user)
       .innerJoin(IncomingDocumentText, 'document_text', 'document_text.document_id = document.id')
-      .andWhere(`document_text.search_vector @@ ${TSQUERY}`);
+      .andWhere(`document_text.search_vector @@ ${TSQUERY}`)
+      .orderBy('document_text.arrived_at', 'DESC');
+    if (days !== null) byWords.andWhere(`document_text.arrived_at >= now() - make_interval(days => :lookBackDays)`, { lookBackDays: days });
     const byNumber = terms.numberPattern
       ? this.candidates(query, user).andWhere(`${NUMBER_AND_NOTATION} LIKE lower(immutable_unaccent(:numberPattern))`, { numberPattern: terms.numberPattern })
       : null;
 
     const sql = `
       WITH search AS MATERIALIZED (SELECT ${TSQUERY} AS query),
+      by_words AS MATERIALIZED (${byWords.getQuery()}),
       hit AS (
-        SELECT by_words.id FROM (${byWords.getQuery()}) by_words
+        SELECT by_words.id FROM by_words
         ${byNumber ? `UNION SELECT by_number.id FROM (${byNumber.getQuery()}) by_number` : ''}
       ),
       scored AS (
@@ -123,14 +151,23 @@ export class IncomingSearchService {
           JOIN incoming_document_text document_text ON document_text.document_id = hit.id
           CROSS JOIN search
       )
-      SELECT id, found_in AS "foundIn", rank FROM scored
-       ${after ? 'WHERE rank < :afterRank OR (rank = :afterRank AND id < :afterId)' : ''}
-       ORDER BY rank DESC, id DESC
-       LIMIT :take`;
+      SELECT page.id, page.found_in AS "foundIn", page.rank, counted.word_candidates AS "wordCandidates"
+        FROM (SELECT count(*)::int AS word_candidates FROM by_words) counted
+        LEFT JOIN LATERAL (
+          SELECT id, found_in, rank FROM scored
+           ${after ? 'WHERE rank < :afterRank OR (rank = :afterRank AND id < :afterId)' : ''}
+           ORDER BY rank DESC, id DESC
+           LIMIT :take
+        ) page ON true
+       ORDER BY page.rank DESC, page.id DESC`;
     const parameters = { ...byWords.getParameters(), ...byNumber?.getParameters(), query: terms.text, take, afterRank: after?.rank, afterId: after?.id };
     const [statement, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters, {});
-    const rows: RankedRow[] = await this.dataSource.query(statement, values);
-    return rows.map((row) => ({ ...row, rank: Number(row.rank) }));
+    const rows: (RankedRow & { wordCandidates: number })[] = await this.dataSource.query(statement, values);
+    return {
+      // with no hit on this page, the one row carries only the count
+      rows: rows.filter((row) => row.id !== null).map(({ id, foundIn, rank }) => ({ id, foundIn, rank: Number(rank) })),
+      wordCandidates: rows[0]?.wordCandidates ?? 0,
+    };
   }
 
   /** The newest CANDIDATE_WINDOW registered documents the user may see and the filters allow; the caller adds the match. */
@@ -144,7 +181,7 @@ export class IncomingSearchService {
       .limit(CANDIDATE_WINDOW);
     if (query.registerId) builder.andWhere('document.register_id = :registerId', { registerId: query.registerId });
     if (query.year) builder.andWhere('document.arrival_year = :year', { year: query.year });
-    return restrictToVisible(builder, 'document', user);
+    return narrowToNamed(restrictToVisible(builder, 'document', user), 'document', user);
   }
 
   /** The page's documents with their snippets: highlighted on the original text by ts_headline, for these rows only. */
