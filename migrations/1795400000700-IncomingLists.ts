@@ -16,15 +16,20 @@ export class IncomingLists1795400000700 implements MigrationInterface {
     name = 'IncomingLists1795400000700'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
-        // "my unit", "supporting", workload: a unit's open parts, straight to their documents
+        // "my unit", "supporting", workload: a unit's open parts, straight to their documents; the
+        // deadline comes along so that "due soon" and "overdue" never read the table
         await queryRunner.query(`
-            CREATE INDEX "assignment_open_unit" ON "assignment" ("unit_id", "role", "document_id")
+            CREATE INDEX "assignment_open_unit" ON "assignment" ("unit_id", "role", "document_id") INCLUDE ("due_on")
             WHERE "state" IN ('pending', 'in_progress')
         `);
         // "assigned to me", "supporting": a person's open parts
         await queryRunner.query(`
-            CREATE INDEX "assignment_open_user" ON "assignment" ("user_id", "role", "document_id")
+            CREATE INDEX "assignment_open_user" ON "assignment" ("user_id", "role", "document_id") INCLUDE ("due_on")
             WHERE "state" IN ('pending', 'in_progress')
+        `);
+        // every "is it given to me or my unit?" probe (visibility and the lists) answered from the index alone
+        await queryRunner.query(`
+            CREATE INDEX "assignment_by_document" ON "assignment" ("document_id") INCLUDE ("role", "state", "unit_id", "user_id", "due_on")
         `);
         // "for information": parts given to read, kept after the work is done, so not among the open ones
         await queryRunner.query(`
@@ -39,6 +44,17 @@ export class IncomingLists1795400000700 implements MigrationInterface {
         await queryRunner.query(`
             CREATE INDEX "incoming_document_to_direct" ON "incoming_document" ("submitted_to_id", "arrived_at")
             WHERE "state" = 'submitted'
+        `);
+        // the working lists page through open documents newest first and stop after a page; counts
+        // and the workload check "open" and visibility from the index alone
+        await queryRunner.query(`
+            CREATE INDEX "incoming_document_open_arrived" ON "incoming_document" ("arrived_at", "id")
+            INCLUDE ("confidentiality", "registered_by_id", "submitted_to_id", "due_on")
+            WHERE "state" IN ('assigned', 'in_progress')
+        `);
+        // the type filter, the most used, in arrival order
+        await queryRunner.query(`
+            CREATE INDEX "incoming_document_type_arrived" ON "incoming_document" ("document_type", "arrived_at", "id")
         `);
         // "due soon" and "overdue" for those who follow up the whole agency: open documents by deadline
         await queryRunner.query(`
@@ -70,9 +86,12 @@ export class IncomingLists1795400000700 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "public"."incoming_document_due_order"`);
         await queryRunner.query(`DROP INDEX "public"."incoming_document_to_register"`);
         await queryRunner.query(`DROP INDEX "public"."incoming_document_open_due"`);
+        await queryRunner.query(`DROP INDEX "public"."incoming_document_type_arrived"`);
+        await queryRunner.query(`DROP INDEX "public"."incoming_document_open_arrived"`);
         await queryRunner.query(`DROP INDEX "public"."incoming_document_to_direct"`);
         await queryRunner.query(`DROP INDEX "public"."assignment_inform_user"`);
         await queryRunner.query(`DROP INDEX "public"."assignment_inform_unit"`);
+        await queryRunner.query(`DROP INDEX "public"."assignment_by_document"`);
         await queryRunner.query(`DROP INDEX "public"."assignment_open_user"`);
         await queryRunner.query(`DROP INDEX "public"."assignment_open_unit"`);
     }

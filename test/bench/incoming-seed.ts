@@ -39,7 +39,7 @@ const TYPES: [string, string][] = [
 const SIGNERS = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Quang Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Giang', 'Đặng Minh Hải', 'Bùi Thị Hạnh'];
 
 /** Column text of a deterministic choice from a list: `pick(list, salt)`. */
-const pick = (parameter: string, salt: number) => `(${parameter})[1 + abs(hashint4(n * 7919 + ${salt})) % cardinality(${parameter})]`;
+const pick = (parameter: string, salt: number) => `(${parameter})[(1 + abs(hashint4(n + ${salt} * 1000003)::bigint) % cardinality(${parameter}))::int]`;
 
 export interface SeedOptions {
   size: number;
@@ -82,10 +82,10 @@ export async function seedIncoming(databaseUrl: string, options: SeedOptions, lo
       `WITH base AS (
          SELECT n, now() - ((($1::int - n)::float8 / $1::int) * 5 * 365 + 0.002) * interval '1 day' AS arrived_at,
                 (($1::int - n)::float8 / $1::int) * 5 * 365 AS age,
-                abs(hashint4(n * 7919 + 1)) % 100 < 3 AS secret,
-                abs(hashint4(n * 7919 + 2)) % 1000 AS dice,
-                1 + abs(hashint4(n * 7919 + 3)) % ${ISSUERS.length} AS issuer,
-                1 + abs(hashint4(n * 7919 + 4)) % ${TYPES.length} AS type
+                abs(hashint4(n + 1 * 1000003)::bigint) % 100 < 3 AS secret,
+                (abs(hashint4(n + 2 * 1000003)::bigint) % 1000)::int AS dice,
+                (1 + abs(hashint4(n + 3 * 1000003)::bigint) % ${ISSUERS.length})::int AS issuer,
+                (1 + abs(hashint4(n + 4 * 1000003)::bigint) % ${TYPES.length})::int AS type
            FROM generate_series(1, $1::int) n),
        shaped AS (
          SELECT base.*,
@@ -105,7 +105,7 @@ export async function seedIncoming(databaseUrl: string, options: SeedOptions, lo
               arrived_at,
               (ARRAY['paper', 'axis', 'axis', 'email', 'upload'])[1 + dice % 5],
               ($4::text[])[issuer],
-              (1 + abs(hashint4(n * 7919 + 5)) % 3000)::text,
+              (1 + abs(hashint4(n + 5 * 1000003)::bigint) % 3000)::text,
               CASE WHEN ($5::text[])[type] = '' THEN ($6::text[])[issuer] || '-VP' ELSE ($5::text[])[type] || '-' || ($6::text[])[issuer] END,
               (arrived_at - (1 + dice % 6) * interval '1 day')::date,
               ($7::text[])[type],
@@ -130,7 +130,7 @@ export async function seedIncoming(databaseUrl: string, options: SeedOptions, lo
     await step(
       'assignments',
       `WITH directed AS (
-         SELECT id, state, arrived_at, due_on, abs(hashint4(hashtext(id::text))) AS dice, row_number() OVER () AS k
+         SELECT id, state, arrived_at, due_on, (abs(hashint4(hashtext(id::text))::bigint) % 1000000)::int AS dice
            FROM incoming_document WHERE state IN ('assigned', 'in_progress', 'done'))
        INSERT INTO assignment (id, document_id, role, unit_id, user_id, assigned_by_id, assigned_at, directive, due_on, state, parent_id, completed_at, version)
        SELECT CASE WHEN part.role = 'lead' THEN md5(directed.id::text || 'lead')::uuid ELSE gen_random_uuid() END,
@@ -148,7 +148,7 @@ export async function seedIncoming(databaseUrl: string, options: SeedOptions, lo
       'parts passed on to an officer',
       `INSERT INTO assignment (document_id, role, unit_id, user_id, assigned_by_id, assigned_at, directive, due_on, state, parent_id, completed_at, version)
        SELECT document_id, 'lead', NULL, $2::uuid, $3::uuid, assigned_at + interval '1 hour', directive, due_on, state, id, completed_at, 1
-         FROM assignment WHERE role = 'lead' AND unit_id = $1::uuid AND abs(hashint4(hashtext(id::text))) % 2 = 0`,
+         FROM assignment WHERE role = 'lead' AND unit_id = $1::uuid AND abs(hashint4(hashtext(id::text))::bigint) % 2 = 0`,
       [options.officerUnitId, options.officerId, options.leaderId],
     );
     if (hasText) {
@@ -158,7 +158,7 @@ export async function seedIncoming(databaseUrl: string, options: SeedOptions, lo
         'text rows (extracted text for those with a text layer)',
         `INSERT INTO incoming_document_text (document_id, source, content, truncated, extracted_at)
          SELECT id, CASE WHEN has_text_layer THEN 'pdf' END,
-                CASE WHEN has_text_layer AND abs(hashint4(hashtext(id::text))) % 1000 < $1::int THEN
+                CASE WHEN has_text_layer AND abs(hashint4(hashtext(id::text))::bigint) % 1000 < $1::int THEN
                 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ' || subject || '. Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; '
                 || 'căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư; xét đề nghị của ' || issuer_name || ', '
                 || 'đề nghị các cơ quan, đơn vị khẩn trương ' || subject || ', tổng hợp kết quả, báo cáo trước ngày ' || to_char(arrived_at + interval '15 days', 'DD/MM/YYYY')

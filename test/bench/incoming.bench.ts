@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     await explain(system, 'my_unit (unit head)', async () => lists.list({ view: 'my_unit', limit: 50 }, await user('truongphong')));
     await explain(system, 'filtered (clerk)', async () => lists.list({ issuer: 'bo tai chinh', documentType: 'decision', year, limit: 50 }, await user('vanthu')));
     await explain(system, 'for_information (unit head)', async () => lists.list({ view: 'for_information', limit: 50 }, await user('truongphong')));
-    await explain(system, 'counts (leader)', async () => lists.counts(await user('lanhdao')));
+    await explain(system, 'counts (unit head)', async () => lists.counts(await user('truongphong')));
 
     console.log(`\nover HTTP, one request at a time, ${ROUNDS} each:`);
     await measure("'my_unit' list, unit head, first page", system, head, () => '/api/incoming-documents?view=my_unit&limit=50', 100);

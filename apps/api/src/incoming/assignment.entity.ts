@@ -16,6 +16,7 @@ import { IncomingDocument } from './incoming-document.entity';
 // open parts only, for the working lists (migration 1795400000700)
 @Index('assignment_open_unit', { synchronize: false })
 @Index('assignment_open_user', { synchronize: false })
+@Index('assignment_by_document', { synchronize: false })
 @Index('assignment_inform_unit', { synchronize: false })
 @Index('assignment_inform_user', { synchronize: false })
 export class Assignment {
