@@ -8,6 +8,16 @@ export type ReceiptChannel = (typeof RECEIPT_CHANNELS)[number];
 /** registered → submitted → assigned → in_progress → done; returned and rejected on the side. */
 export const INCOMING_STATES = ['received', 'registered', 'submitted', 'assigned', 'in_progress', 'done', 'returned', 'rejected'] as const;
 export type IncomingState = (typeof INCOMING_STATES)[number];
+export const INCOMING_STATE_LABELS: Record<IncomingState, { vi: string; en: string }> = {
+  received: { vi: 'Chờ vào sổ', en: 'To register' },
+  registered: { vi: 'Đã vào sổ', en: 'Registered' },
+  submitted: { vi: 'Đã trình', en: 'Submitted' },
+  assigned: { vi: 'Đã phân công', en: 'Assigned' },
+  in_progress: { vi: 'Đang xử lý', en: 'In progress' },
+  done: { vi: 'Hoàn thành', en: 'Done' },
+  returned: { vi: 'Bị trả lại', en: 'Returned' },
+  rejected: { vi: 'Từ chối tiếp nhận', en: 'Refused' },
+};
 
 /** The metadata of Decree 30/2020 Appendix VI for an incoming document, as the clerk enters it. */
 export interface IncomingMetadata {
@@ -81,6 +91,10 @@ export interface IncomingDocumentDto extends IncomingDocumentSummaryDto {
   attachments: StoredFileDto[];
   /** null while the text is being extracted */
   hasTextLayer: boolean | null;
+  /** the reply sent when it was completed, as its number and date (`120/BYT-PC ngày 28/11/2026`) */
+  replyReference: string | null;
+  /** why it was refused (từ chối tiếp nhận), when it was */
+  rejectionReason: string | null;
   version: number;
 }
 
@@ -130,6 +144,22 @@ export interface DirectIncomingRequest {
   /** a date, `yyyy-MM-dd`, or a number of working days from now — not both */
   dueOn?: string | null;
   dueInWorkingDays?: number | null;
+  version: number;
+}
+
+/** An assignee's progress note, return reason, or completion note. */
+export interface AssignmentNoteRequest {
+  text: string;
+}
+
+/** Completing one's part; the lead may name the reply document that settles it. */
+export interface AssignmentCompletionRequest extends AssignmentNoteRequest {
+  replyReference?: string | null;
+}
+
+/** The clerk (or the leader it was submitted to) refuses a document: wrongly addressed, not the agency's business. */
+export interface RejectIncomingRequest {
+  reason: string;
   version: number;
 }
 

@@ -120,6 +120,13 @@ export class IncomingDocument {
   @Column({ type: 'uuid', nullable: true })
   submittedToId: string | null;
 
+  /** the reply named by the lead on completion; becomes a link once outgoing documents exist */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  replyReference: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  rejectionReason: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   registeredAt: Date | null;
 

@@ -158,6 +158,8 @@ export class IncomingService {
       searchableFile: visible.searchableFile ? toStoredFileDto(visible.searchableFile) : null,
       attachments: attachments.map((attachment) => toStoredFileDto(attachment.file as StoredFile)),
       hasTextLayer: visible.hasTextLayer,
+      replyReference: visible.replyReference,
+      rejectionReason: visible.rejectionReason,
       version: visible.version,
     };
   }
