@@ -60,7 +60,7 @@ export class QueueService implements OnApplicationShutdown {
     await this.queue(name, options);
   }
 
-  /** Enqueues a job; with a `singletonKey`, a second send of the same key is a no-op (idempotent). */
+  /** Enqueues a job; with a `singletonKey` on a queue declared with a policy, a second send of the same key is a no-op (idempotent). */
   async send<T extends object>(name: string, data: T, options: PgBoss.SendOptions = {}): Promise<string | null> {
     return (await this.queue(name)).send(name, data, { retryLimit: 5, retryBackoff: true, ...options });
   }
