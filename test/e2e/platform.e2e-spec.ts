@@ -85,6 +85,33 @@ describe('The platform: health, API docs, error shape, hardening, live channel',
     expect(refusal.data?.code).toBe('UNAUTHENTICATED');
     bad.close();
   });
+
+  it('closes the sockets of a session that ends: a logout closes that browser only, a deactivation all of the user', async () => {
+    const options = { path: '/api/socket.io', transports: ['websocket'], reconnection: false, forceNew: true };
+    const open = async (token: string) => {
+      const socket = io(system.baseUrl, { ...options, auth: { token } });
+      await new Promise<void>((resolveConnect, reject) => {
+        socket.on('connect', () => resolveConnect());
+        socket.on('connect_error', reject);
+      });
+      const revoked = new Promise<void>((resolveRevoked) => socket.on('session:revoked', () => resolveRevoked()));
+      const closed = new Promise<string>((resolveClosed) => socket.on('disconnect', (reason) => resolveClosed(reason)));
+      return { socket, revoked, closed };
+    };
+    const [office, phone] = [await system.login('thuky'), await system.login('thuky')];
+    const onOffice = await open(office);
+    const onPhone = await open(phone);
+    await system.http().post('/api/auth/logout').set('Authorization', `Bearer ${office}`).expect(204);
+    await onOffice.revoked;
+    expect(await onOffice.closed).toBe('io server disconnect');
+    expect(onPhone.socket.connected).toBe(true);
+
+    const admin = await system.login('admin');
+    const [thuky] = await system.query(`SELECT id, version FROM "user" WHERE username = 'thuky'`);
+    await system.http().patch(`/api/users/${thuky.id}`).set('Authorization', `Bearer ${admin}`).send({ active: false, version: thuky.version }).expect(200);
+    await onPhone.revoked;
+    expect(await onPhone.closed).toBe('io server disconnect');
+  });
 });
 
 describe('Several API replicas', () => {

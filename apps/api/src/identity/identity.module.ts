@@ -18,6 +18,7 @@ import { Unit } from './unit.entity';
 import { UnitsController } from './units.controller';
 import { UnitsService } from './units.service';
 import { User } from './user.entity';
+import { SessionEndings } from './auth/session-endings';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -36,7 +37,7 @@ import { UsersService } from './users.service';
     OrgansModule,
   ],
   controllers: [AuthController, OidcController, UnitsController, UsersController, RolesController],
-  providers: [AuthService, PasswordService, TokenService, UnitsService, UsersService, OidcService],
-  exports: [AuthService, UsersService, UnitsService, PasswordService],
+  providers: [AuthService, PasswordService, TokenService, UnitsService, UsersService, OidcService, SessionEndings],
+  exports: [AuthService, UsersService, UnitsService, PasswordService, SessionEndings],
 })
 export class IdentityModule {}

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { conflict, notFound, versionConflict } from '../platform/errors/app-exception';
 import { isUniqueViolation } from '../platform/database/database-errors';
 import { decodeCursor, encodeCursor } from '../platform/database/cursor';
+import { SessionEndings } from './auth/session-endings';
 import { AuthService } from './auth/auth.service';
 import type { AuthenticatedUser } from './auth/authenticated-user';
 import { PasswordService } from './auth/password.service';
@@ -23,6 +24,7 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly units: UnitsService,
     private readonly auth: AuthService,
+    private readonly sessionEndings: SessionEndings,
   ) {}
 
   /** Keyset-paginated by username; the search ignores Vietnamese diacritics and case. */
@@ -92,7 +94,7 @@ export class UsersService {
   async update(id: string, input: UpdateUserDto, actor: AuthenticatedUser): Promise<UserDto> {
     if (input.password !== undefined) this.passwords.assertStrong(input.password);
     const passwordHash = input.password !== undefined ? await this.passwords.hash(input.password) : undefined;
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw userNotFound();
       if (user.version !== input.version) throw versionConflict('Người dùng', 'The user');
@@ -108,6 +110,8 @@ export class UsersService {
       );
       return toDto(saved);
     });
+    if (passwordHash || input.active === false) this.sessionEndings.announce({ userId: id });
+    return updated;
   }
 
   async unlock(id: string, actor: AuthenticatedUser): Promise<UserDto> {

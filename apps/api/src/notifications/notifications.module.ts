@@ -11,7 +11,7 @@ import { NotificationsService } from './notifications.service';
   imports: [IdentityModule, TypeOrmModule.forFeature([Notification])],
   controllers: [NotificationsController],
   providers: [NotificationsGateway, NotificationsService, NotificationsPurge],
-  // the gateway stays exported for session ends (endSessions); notifications go through the service
+  // notifications go through the service; the gateway is exported for contexts that push other live events
   exports: [NotificationsGateway, NotificationsService],
 })
 export class NotificationsModule {}

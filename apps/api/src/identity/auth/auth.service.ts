@@ -10,6 +10,7 @@ import { User } from '../user.entity';
 import { UserSession } from './user-session.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { PasswordService } from './password.service';
+import { SessionEndings } from './session-endings';
 import { invalidToken, TokenService } from './token.service';
 import type { AuthenticatedUser } from './authenticated-user';
 
@@ -64,6 +65,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
     private readonly organs: OrgansService,
+    private readonly sessionEndings: SessionEndings,
   ) {}
 
   async login(usernameInput: string, password: string, client: ClientInfo): Promise<IssuedSession> {
@@ -170,7 +172,7 @@ export class AuthService {
         // A spent token came back: someone holds a copy. End the whole session.
         await this.revoke(manager, session, 'refresh_token_reuse');
         await this.audit.record({ action: 'auth.refresh_reuse', actor: user, entityType: 'session', entityId: session.id, outcome: 'denied', details: { ip: client.ip } }, manager);
-        return { error: refreshInvalid() };
+        return { error: refreshInvalid(), ended: session.id };
       }
       await manager.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
       const next = this.tokens.newRefreshToken();
@@ -179,13 +181,14 @@ export class AuthService {
         issued: { session: await this.sessionAnswer(manager, user.id, session.id), refreshToken: next.token, refreshExpiresAt: session.expiresAt },
       };
     });
+    if ('ended' in outcome && outcome.ended) this.sessionEndings.announce({ sessionId: outcome.ended });
     if ('error' in outcome) throw outcome.error;
     return outcome.issued as IssuedSession;
   }
 
   /** Ends the session the refresh cookie (or the access token) belongs to. Idempotent. */
   async logout(presented: string | undefined, user: AuthenticatedUser | undefined): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    const ended = await this.dataSource.transaction(async (manager) => {
       let sessionId = user?.sessionId;
       if (!sessionId && presented) {
         const token = await manager.findOneBy(RefreshToken, { tokenHash: this.tokens.hashRefreshToken(presented) });
@@ -196,7 +199,9 @@ export class AuthService {
       if (!session || session.revokedAt) return;
       await this.revoke(manager, session, 'logout');
       await this.audit.record({ action: 'auth.logout', actor: user ?? { id: session.userId, username: '' }, entityType: 'session', entityId: session.id }, manager);
+      return session.id;
     });
+    if (ended) this.sessionEndings.announce({ sessionId: ended });
   }
 
   /** Ends every open session of a user (password reset, deactivation). */
