@@ -58,7 +58,7 @@ describe('Directing and handling incoming documents', () => {
     system = await createTestApp();
     // Wednesday 25 November 2026, 09:00 in Hà Nội: deadlines below are relative to it
     system.app.get(Clock).now = () => new Date('2026-11-25T02:00:00Z');
-    for (const username of ['vanthu', 'lanhdao', 'truongphong', 'chuyenvien', 'thuky']) token[username] = await system.login(username);
+    for (const username of ['vanthu', 'lanhdao', 'truongphong', 'chuyenvien', 'thuky', 'admin']) token[username] = await system.login(username);
     for (const row of await system.query(`SELECT id, username FROM "user"`)) userId[row.username] = row.id;
     for (const row of await system.query(`SELECT id, code FROM unit`)) unitId[row.code] = row.id;
     const list = (await system.http().get('/api/document-registers?direction=incoming').set(as('vanthu')).expect(200)).body;
@@ -126,6 +126,18 @@ describe('Directing and handling incoming documents', () => {
     // the unit's members now see it; the unit head passes it on, a member of another unit cannot
     const seen = (await system.http().get(`/api/incoming-documents/${document.id}`).set(as('chuyenvien')).expect(200)).body;
     expect(seen).toMatchObject({ state: 'assigned', dueOn: '2026-12-05' });
+    // and read its file through the document (the file store itself serves only the uploader), audited
+    const download = await system.http().get(`/api/incoming-documents/${document.id}/files/${seen.mainFile.id}/content`).set(as('chuyenvien')).expect(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['cache-control']).toBe('private, no-store');
+    await system.http().get(`/api/files/${seen.mainFile.id}/content`).set(as('chuyenvien')).expect(403);
+    // the system administrator runs the system but does not read the agency's documents
+    await system.http().get(`/api/incoming-documents/${document.id}/files/${seen.mainFile.id}/content`).set(as('admin')).expect(403);
+    const [downloads] = await system.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'file.download' AND entity_id = $1`, [seen.mainFile.id]);
+    expect(downloads.n).toBe(1);
+    const elsewhere = await registerDocument();
+    const elsewhereFile = (await system.http().get(`/api/incoming-documents/${elsewhere.id}`).set(as('vanthu')).expect(200)).body.mainFile.id;
+    await system.http().get(`/api/incoming-documents/${document.id}/files/${elsewhereFile}/content`).set(as('chuyenvien')).expect(404);
     const lead = assignments[0];
     await system.http().post(`/api/assignments/${lead.id}/delegation`).set(as('thuky')).send({ userId: userId.chuyenvien }).expect(403);
     const late = await system.http().post(`/api/assignments/${lead.id}/delegation`).set(as('truongphong')).send({ userId: userId.chuyenvien, dueOn: '2026-12-10' }).expect(400);

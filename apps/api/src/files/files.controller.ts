@@ -17,17 +17,13 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { ErrorCode, Permission } from '@app/contracts';
+import { Permission } from '@app/contracts';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { CurrentUser, RequirePermissions } from '../identity/auth/access.decorators';
 import { AppConfig } from '../platform/config/app-config';
-import { AppException } from '../platform/errors/app-exception';
 import { ParseIdPipe } from '../platform/http/parse-id.pipe';
-import { requestedRange } from './byte-range';
 import { StoredFileResponseDto, toStoredFileDto } from './dto/stored-file-response.dto';
-import { attachmentDisposition } from './file-names';
+import { FileResponder } from './file-responder';
 import { FilesService } from './files.service';
 import { receiveSingleFile } from './multipart-upload';
 
@@ -39,6 +35,7 @@ export class FilesController {
   constructor(
     private readonly files: FilesService,
     private readonly config: AppConfig,
+    private readonly responder: FileResponder,
   ) {}
 
   @Post()
@@ -85,32 +82,7 @@ export class FilesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const file = await this.files.stat(id, user);
-    const etag = `"${file.sha256}"`;
-    const range = requestedRange(request.get('range'), request.get('if-range'), file.size, etag);
-    if (range === 'unsatisfiable') {
-      response.setHeader('Content-Range', `bytes */${file.size}`);
-      throw new AppException(
-        HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
-        ErrorCode.RangeNotSatisfiable,
-        'Đoạn dữ liệu yêu cầu nằm ngoài tệp.',
-        'The requested range lies outside the file.',
-        { size: file.size },
-      );
-    }
-    const content = await this.files.open(file, user, range);
-    response.status(range ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK).set({
-      'Content-Type': file.mediaType,
-      'Content-Length': String(range ? range.end - range.start + 1 : file.size),
-      'Content-Disposition': attachmentDisposition(file.originalName),
-      'X-Content-Type-Options': 'nosniff',
-      ETag: etag,
-      'Accept-Ranges': 'bytes',
-      // confidential documents: no shared or disk caches; the ETag still serves If-Range
-      'Cache-Control': 'private, no-store',
-      ...(range ? { 'Content-Range': `bytes ${range.start}-${range.end}/${file.size}` } : {}),
-    });
-    await send(content, response);
+    await this.responder.send(await this.files.stat(id, user), user, request, response);
   }
 
   @Delete(':id')
@@ -123,15 +95,5 @@ export class FilesController {
   @ApiNotFoundResponse({ description: 'FILE_NOT_FOUND' })
   async remove(@Param('id', ParseIdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
     await this.files.remove(id, user);
-  }
-}
-
-/** Streams to the client; a client that goes away mid-download is not an error of ours. */
-async function send(content: Readable, response: Response): Promise<void> {
-  try {
-    await pipeline(content, response);
-  } catch {
-    content.destroy();
-    response.destroy();
   }
 }

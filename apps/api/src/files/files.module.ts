@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { FilesController } from './files.controller';
+import { FileResponder } from './file-responder';
 import { FilesService } from './files.service';
 import { ArrivalStampService } from './pdf/arrival-stamp.service';
 import { OcrService } from './pdf/ocr.service';
@@ -16,7 +17,7 @@ import { StoredFile } from './stored-file.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([StoredFile]), AuditModule],
   controllers: [FilesController],
-  providers: [FilesService, PdfTextService, ArrivalStampService, OcrService],
-  exports: [FilesService, PdfTextService, ArrivalStampService, OcrService],
+  providers: [FilesService, FileResponder, PdfTextService, ArrivalStampService, OcrService],
+  exports: [FilesService, FileResponder, PdfTextService, ArrivalStampService, OcrService],
 })
 export class FilesModule {}

@@ -6,6 +6,7 @@ import { IdentityModule } from '../identity/identity.module';
 import { RegistersModule } from '../registers/registers.module';
 import { IncomingAttachment } from './incoming-attachment.entity';
 import { IncomingController } from './incoming.controller';
+import { IncomingFilesController } from './incoming-files.controller';
 import { IncomingDocument } from './incoming-document.entity';
 import { IncomingHistoryEntry } from './incoming-history-entry.entity';
 import { IncomingService } from './incoming.service';
@@ -38,7 +39,7 @@ import { DeadlineReminders } from './reminders/deadline-reminders';
     CalendarModule,
   ],
   // IncomingListsController first: its /counts, /workload, /register-export must win over /:id
-  controllers: [IncomingSearchController, IncomingListsController, IncomingController, DirectionController],
+  controllers: [IncomingSearchController, IncomingListsController, IncomingController, IncomingFilesController, DirectionController],
   providers: [IncomingPreparationQueue, IncomingPreparationService, IncomingPreparationWorker, IncomingSearchService, IncomingService, IncomingListService, UnitWorkloadService, RegisterExportService, DirectionService, DeadlineReminders],
   exports: [IncomingService],
 })

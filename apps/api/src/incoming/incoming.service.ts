@@ -176,13 +176,23 @@ export class IncomingService {
     }));
   }
 
+  /** One of the document's files (original, stamped, searchable, attachment), if the user may see the document. */
+  async fileOf(documentId: string, fileId: string, user: AuthenticatedUser): Promise<StoredFile> {
+    const document = await this.dataSource.transaction((manager) => this.lockVisible(manager, documentId, user, { lock: false }));
+    const own = [document.mainFileId, document.stampedFileId, document.searchableFileId].includes(fileId);
+    if (!own && !(await this.dataSource.getRepository(IncomingAttachment).existsBy({ documentId, fileId })))
+      throw notFound(ErrorCode.FileNotFound, 'Tệp này không thuộc văn bản.', 'This file is not one of the document’s files.');
+    return this.files.findById(fileId);
+  }
+
   /**
    * The document, locked for a change in the caller's transaction, if the user may see it:
    * 403 (audited) when it exists but is not theirs to see, 404 when it does not exist.
    */
-  async lockVisible(manager: EntityManager, id: string, user: AuthenticatedUser): Promise<IncomingDocument> {
+  async lockVisible(manager: EntityManager, id: string, user: AuthenticatedUser, options: { lock: boolean } = { lock: true }): Promise<IncomingDocument> {
     const builder = manager.getRepository(IncomingDocument).createQueryBuilder('document').where('document.id = :id', { id });
-    const visible = await restrictToVisible(builder.clone(), 'document', user).setLock('pessimistic_write').getOne();
+    const query = restrictToVisible(builder.clone(), 'document', user);
+    const visible = await (options.lock ? query.setLock('pessimistic_write') : query).getOne();
     if (visible) return visible;
     if (await builder.getExists()) {
       await this.audit.record({ action: 'permission.denied', actor: user, outcome: 'denied', entityType: 'incoming_document', entityId: id });

@@ -248,6 +248,11 @@ export class ApiClient {
     return this.http.get(`${API_ROOT}/files/${encodeURIComponent(id)}/content`, { responseType: 'blob' });
   }
 
+  /** A file of an incoming document, for anyone who may see the document (not only its uploader). */
+  downloadIncomingFile(documentId: string, fileId: string): Observable<Blob> {
+    return this.http.get(`${API_ROOT}/incoming-documents/${encodeURIComponent(documentId)}/files/${encodeURIComponent(fileId)}/content`, { responseType: 'blob' });
+  }
+
   // --- notifications ---
   /** Newest first; `unread` keeps only the unread ones. */
   notifications(query: { unread?: boolean; cursor?: string; limit?: number } = {}): Observable<Page<StoredNotificationDto>> {

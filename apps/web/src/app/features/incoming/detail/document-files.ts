@@ -103,7 +103,7 @@ export class DocumentFiles {
 
   protected open(file: StoredFileDto): void {
     const show = openBlobInNewTab();
-    this.api.downloadFile(file.id).subscribe({
+    this.api.downloadIncomingFile(this.document().id, file.id).subscribe({
       next: (blob) => show(new Blob([blob], { type: file.mediaType })),
       error: (error: unknown) => {
         show(null);
@@ -113,7 +113,7 @@ export class DocumentFiles {
   }
 
   protected download(file: StoredFileDto): void {
-    this.api.downloadFile(file.id).subscribe({
+    this.api.downloadIncomingFile(this.document().id, file.id).subscribe({
       next: (blob) => saveBlob(blob, file.originalName),
       error: (error: unknown) => this.notifier.error(error),
     });
