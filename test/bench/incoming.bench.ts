@@ -11,6 +11,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { permissionsOf } from '@app/contracts';
 import { IncomingListService } from '../../apps/api/src/incoming/incoming-list.service';
+import { UnitWorkloadService } from '../../apps/api/src/incoming/unit-workload.service';
 import type { AuthenticatedUser } from '../../apps/api/src/identity/auth/authenticated-user';
 import globalSetup from '../support/global-setup';
 import globalTeardown from '../support/global-teardown';
@@ -70,7 +71,7 @@ async function explain(system: TestApp, label: string, run: () => Promise<unknow
     const runner = original(...args);
     const query = runner.query.bind(runner);
     runner.query = (async (sql: string, parameters?: unknown[], ...rest: unknown[]) => {
-      if (/^\s*SELECT/i.test(sql) && !/pg_advisory|audit_entry|calendar/i.test(sql))
+      if (/^\s*(SELECT|WITH)/i.test(sql) && !/pg_advisory|audit_entry|calendar/i.test(sql))
         plans.push((await query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, parameters)).map((row: Record<string, string>) => row['QUERY PLAN']).join('\n'));
       return query(sql, parameters, ...(rest as []));
     }) as typeof runner.query;
@@ -132,6 +133,7 @@ async function main(): Promise<void> {
     await explain(system, 'filtered (clerk)', async () => lists.list({ issuer: 'bo tai chinh', documentType: 'decision', year, limit: 50 }, await user('vanthu')));
     await explain(system, 'for_information (unit head)', async () => lists.list({ view: 'for_information', limit: 50 }, await user('truongphong')));
     await explain(system, 'counts (unit head)', async () => lists.counts(await user('truongphong')));
+    await explain(system, 'workload (leader)', async () => system.app.get(UnitWorkloadService).workload());
 
     console.log(`\nover HTTP, one request at a time, ${ROUNDS} each:`);
     await measure("'my_unit' list, unit head, first page", system, head, () => '/api/incoming-documents?view=my_unit&limit=50', 100);
