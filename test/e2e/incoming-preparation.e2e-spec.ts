@@ -48,6 +48,16 @@ describe('Preparing registered incoming documents in the background (dấu "Đ�
     expect(stampedText).toContain('ĐẾN');
     expect(stampedText).toContain(DECISION_TITLE);
 
+    // a leader, who may see the document, downloads the registered copy through the document
+    const leader = await system.login('lanhdao');
+    const throughDocument = await system
+      .http()
+      .get(`/api/incoming-documents/${registered.id}/files/${document.stampedFile.id}/content`)
+      .set('Authorization', `Bearer ${leader}`)
+      .responseType('blob')
+      .expect(200);
+    expect(sha256(throughDocument.body)).toBe(sha256(stamped));
+
     expect(await textOf(registered.id)).toEqual({ source: 'pdf', content: expect.stringContaining(DECISION_TITLE) });
     expect((await history(registered.id)).map((entry) => entry.action)).toEqual(['registered', 'stamped', 'text_extracted']);
   });
