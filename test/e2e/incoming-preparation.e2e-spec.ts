@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { io } from 'socket.io-client';
 import { PdfTextService } from '../../apps/api/src/files/pdf/pdf-text.service';
 import { DECISION_TITLE, imageOnlyPdf, ocrTestToolsInstalled, renderPagePng, vietnameseTextPdf } from '../../apps/api/src/files/pdf/testing/sample-pdfs';
 import { FilesService } from '../../apps/api/src/files/files.service';
@@ -60,6 +61,27 @@ describe('Preparing registered incoming documents in the background (dấu "Đ�
 
     expect(await textOf(registered.id)).toEqual({ source: 'pdf', content: expect.stringContaining(DECISION_TITLE) });
     expect((await history(registered.id)).map((entry) => entry.action)).toEqual(['registered', 'stamped', 'text_extracted']);
+  });
+
+  it('tells the clerk who registered it, live, when the document is ready', async () => {
+    const socket = io(system.baseUrl, { path: '/api/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: clerk } });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.on('connect', () => resolve());
+        socket.on('connect_error', reject);
+      });
+      const ready = new Promise<{ kind: string; link: string; title: string }>((resolve) => {
+        socket.on('notification', (event: { kind: string; link: string; title: string }) => {
+          if (event.kind === 'incoming.prepared') resolve(event);
+        });
+      });
+      const registered = await kit.register(await vietnameseTextPdf(['Thông báo lịch trực Tết']), 'Thông báo.pdf');
+      const event = await ready;
+      expect(event.link).toBe(`/incoming/${registered.id}`);
+      expect(event.title).toContain(`số ${String(registered.arrivalNumber).padStart(2, '0')}`);
+    } finally {
+      socket.close();
+    }
   });
 
   it('marks a scan without a text layer, and keeps the document usable', async () => {
