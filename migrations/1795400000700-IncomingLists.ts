@@ -19,12 +19,13 @@ export class IncomingLists1795400000700 implements MigrationInterface {
         // "my unit", "supporting", workload: a unit's open parts, straight to their documents; the
         // deadline comes along so that "due soon" and "overdue" never read the table
         await queryRunner.query(`
-            CREATE INDEX "assignment_open_unit" ON "assignment" ("unit_id", "role", "document_id") INCLUDE ("due_on")
+            CREATE INDEX "assignment_open_unit" ON "assignment" ("unit_id", "role", "document_id") INCLUDE ("due_on", "user_id")
             WHERE "state" IN ('pending', 'in_progress')
         `);
-        // "assigned to me", "supporting": a person's open parts
+        // "assigned to me", "supporting": a person's open parts (with the other holder column, so that
+        // the workload reads every open part from one index alone)
         await queryRunner.query(`
-            CREATE INDEX "assignment_open_user" ON "assignment" ("user_id", "role", "document_id") INCLUDE ("due_on")
+            CREATE INDEX "assignment_open_user" ON "assignment" ("user_id", "role", "document_id") INCLUDE ("due_on", "unit_id")
             WHERE "state" IN ('pending', 'in_progress')
         `);
         // every "is it given to me or my unit?" probe (visibility and the lists) answered from the index alone

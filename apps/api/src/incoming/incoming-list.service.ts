@@ -10,7 +10,7 @@ import { badRequest } from '../platform/errors/app-exception';
 import type { IncomingListQueryDto } from './dto/incoming-list.dto';
 import { IncomingDocument } from './incoming-document.entity';
 import { toSummary } from './incoming.service';
-import { applyView, DeadlineWindow } from './incoming-views';
+import { applyView, DeadlineWindow, ViewShape } from './incoming-views';
 import { restrictToVisible } from './incoming-visibility';
 import { nextDay, startOfVietnamDay } from './vietnam-day';
 
@@ -58,7 +58,7 @@ export class IncomingListService {
     const limit = query.limit ?? 50;
     const sortName = query.sort ?? 'arrived_desc';
     const sort = SORTS[sortName];
-    const builder = this.filtered(query, user, await this.deadlineWindow());
+    const builder = this.filtered(query, user, await this.deadlineWindow(), 'page');
     builder.orderBy(sort.key, sort.direction).addOrderBy('document.id', sort.direction).limit(limit + 1);
     const after = this.parseCursor(query.cursor, sortName);
     if (after)
@@ -78,7 +78,7 @@ export class IncomingListService {
     const window = await this.deadlineWindow();
     const counted = await Promise.all(
       COUNTED_VIEWS.map(async (view) => {
-        const inner = this.filtered({ view }, user, window).select('1').limit(INCOMING_COUNT_LIMIT);
+        const inner = this.filtered({ view }, user, window, 'count').select('1').limit(INCOMING_COUNT_LIMIT);
         const [sql, parameters] = inner.getQueryAndParameters();
         const [row] = await this.dataSource.query(`SELECT count(*)::int AS count FROM (${sql}) capped`, parameters);
         return [view, row.count as number] as const;
@@ -94,9 +94,9 @@ export class IncomingListService {
   }
 
   /** The view, the filters and visibility: everything but the order and the page. */
-  private filtered(query: Partial<IncomingListQueryDto> & { view?: IncomingView }, user: AuthenticatedUser, window: DeadlineWindow): SelectQueryBuilder<IncomingDocument> {
+  private filtered(query: Partial<IncomingListQueryDto> & { view?: IncomingView }, user: AuthenticatedUser, window: DeadlineWindow, shape: ViewShape): SelectQueryBuilder<IncomingDocument> {
     const builder = this.dataSource.getRepository(IncomingDocument).createQueryBuilder('document');
-    applyView(builder, 'document', query.view ?? 'all', user, window);
+    applyView(builder, 'document', query.view ?? 'all', user, window, shape);
     if (query.registerId) builder.andWhere('document.register_id = :registerId', { registerId: query.registerId });
     if (query.year)
       // the arrival year is the Vietnamese year of arrived_at: saying it as a range of arrived_at
