@@ -10,8 +10,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { BrowserContext, ConsoleMessage, Page, chromium } from 'playwright-core';
+import { letterPdf, vietnamDate } from '../support/browser-documents';
 import { startTestServer } from '../support/test-server';
 
 /** run-all.mjs sets CHROMIUM_PATH to '' when Debian's Chromium is missing: the tests are then skipped, not passed. */
@@ -32,22 +32,6 @@ const PHONE = { width: 390, height: 844 };
 
 const CLERK = { username: 'vanthu', password: 'Demo@2026', fullName: 'Nguyễn Thị Lan' };
 const SUBJECT = 'Về việc hướng dẫn quyết toán kinh phí chuyển đổi số năm 2026';
-
-/** A date some days from today on a Vietnamese wall calendar, as typed: dd/MM/yyyy. */
-function vietnamDate(daysFromToday: number): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
-    new Date(Date.now() + daysFromToday * 86_400_000),
-  );
-}
-
-/** A small, valid one-page PDF, like a scanned official letter (the standard font has no Vietnamese marks). */
-async function letterPdf(lines: string[]): Promise<Buffer> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.TimesRoman);
-  const page = pdf.addPage([595, 842]);
-  lines.forEach((line, index) => page.drawText(line, { x: 72, y: 760 - index * 22, size: 13, font, color: rgb(0, 0, 0) }));
-  return Buffer.from(await pdf.save());
-}
 
 /** Everything a page did that a user should never see: script errors, console errors, CSP refusals, outside requests. */
 interface Problems {

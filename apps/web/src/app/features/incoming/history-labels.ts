@@ -10,6 +10,8 @@ export const KNOWN_HISTORY_ACTIONS = [
   'received',
   'registered',
   'stamped',
+  'text_extracted',
+  'preparation_failed',
   'submitted',
   'directed',
   'delegated',

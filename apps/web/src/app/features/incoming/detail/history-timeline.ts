@@ -10,6 +10,8 @@ const ACTION_ICONS: Readonly<Record<string, string>> = {
   received: 'move_to_inbox',
   registered: 'how_to_reg',
   stamped: 'approval',
+  text_extracted: 'text_snippet',
+  preparation_failed: 'report',
   submitted: 'send',
   directed: 'edit_note',
   delegated: 'forward',

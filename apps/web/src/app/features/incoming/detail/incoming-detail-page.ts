@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -14,7 +14,7 @@ import {
   URGENCY_LABELS,
 } from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
-import { EMPTY, Subject, catchError, forkJoin, map, merge, of, switchMap } from 'rxjs';
+import { EMPTY, Subject, Subscription, catchError, forkJoin, map, merge, of, switchMap, timer } from 'rxjs';
 import { ApiClient } from '../../../core/api/api-client';
 import { Notifier } from '../../../core/errors/notifier';
 import { LanguageService } from '../../../core/i18n/language.service';
@@ -24,6 +24,7 @@ import { EmptyState } from '../../../shared/empty-state/empty-state';
 import { AssignmentTree } from '../direction/assignment-tree';
 import { DirectionAction } from '../direction/direction-actions';
 import { DirectionPanel } from '../direction/direction-panel';
+import { PREPARATION_CHECKS, preparationDelay, stillPreparing } from '../direction/preparation';
 import { DocumentMarks } from '../document-marks';
 import { dueStatus, formatIsoDate, vietnamToday } from '../incoming-format';
 import { StateBadge } from '../state-badge';
@@ -84,6 +85,8 @@ export class IncomingDetailPage {
 
   private readonly reloads = new Subject<string>();
   private id = '';
+  private readonly destroyRef = inject(DestroyRef);
+  private preparationWatch: Subscription | null = null;
 
   constructor() {
     const ids = inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('id') ?? ''));
@@ -104,12 +107,37 @@ export class IncomingDetailPage {
         this.failure.set(null);
         this.document.set(document);
         this.loadTrail(document.id);
+        this.watchPreparation(document, 0);
       });
     this.api.documentRegisters('incoming').subscribe({ next: (registers) => this.registers.set(registers), error: () => this.registers.set([]) });
   }
 
   protected reload(): void {
     if (this.id) this.reloads.next(this.id);
+  }
+
+  /**
+   * The stamped copy and the text layer are made in the background after registration, and each
+   * changes the document (and its version). The page reads the document again quietly until they
+   * are there, so the clerk sees the stamped copy without reloading and acts on the current version.
+   */
+  private watchPreparation(document: IncomingDocumentDto, attempt: number): void {
+    this.preparationWatch?.unsubscribe();
+    if (!stillPreparing(document) || attempt >= PREPARATION_CHECKS) return;
+    this.preparationWatch = timer(preparationDelay(attempt))
+      .pipe(
+        switchMap(() => this.api.incomingDocument(document.id).pipe(catchError(() => EMPTY))),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((fresh) => {
+        if (fresh.id !== this.document()?.id) return;
+        if (fresh.version !== this.document()?.version) {
+          this.document.set(fresh);
+          // the background steps are written on the timeline too
+          this.loadTrail(fresh.id);
+        }
+        this.watchPreparation(fresh, attempt + 1);
+      });
   }
 
   /** An action went through: say so, and read everything again (state, version, parts, history). */

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -161,6 +161,13 @@ export class DirectForm extends DirectionFormBase {
 
   constructor() {
     super();
+    // a new choice of people answers the message about them, the server's as well as ours
+    effect(() => {
+      this.lead();
+      this.support();
+      this.inform();
+      untracked(() => this.assigneesMessage.set(null));
+    });
     forkJoin([this.api.units(), this.api.users({ limit: PEOPLE_LIMIT })])
       .pipe(takeUntilDestroyed())
       .subscribe({

@@ -109,7 +109,7 @@ const TYPING_MS = 400;
   styles: `
     .filters { display: flex; flex-wrap: wrap; gap: 10px 12px; align-items: center; }
     mat-form-field { width: 180px; flex: 1 1 160px; }
-    .narrow { flex: 0 1 130px; }
+    .narrow { flex: 0 1 160px; }
     .wide { flex: 1 1 220px; }
     .dates { flex: 1 1 250px; }
     .inactive { color: var(--mat-sys-on-surface-variant); font-size: 13px; }
