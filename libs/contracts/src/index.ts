@@ -11,3 +11,4 @@ export * from './calendar';
 export * from './documents';
 export * from './registers';
 export * from './incoming';
+export * from './signatures';

@@ -27,6 +27,14 @@ export const Permission = {
   IncomingRegister: 'incoming.register',
   /** write directives and assign incoming documents (lãnh đạo) */
   IncomingDirect: 'incoming.direct',
+  /** upload and revoke signing credentials (.p12) and signature/seal images for anyone (quản trị) */
+  SignaturesManage: 'signatures.manage',
+  /** sign documents digitally as the competent signer (ký số: lãnh đạo) */
+  SignaturesSign: 'signatures.sign',
+  /** apply the organisation's signature, the digital seal, at issuance (ký số cơ quan: văn thư, Decree 30 Art. 32) */
+  SignaturesSeal: 'signatures.seal',
+  /** check the digital signatures of an uploaded PDF (every member of staff) */
+  SignaturesVerify: 'signatures.verify',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -40,15 +48,16 @@ const EVERYONE: Permission[] = [
   Permission.FilesUpload,
   Permission.FilesRead,
   Permission.CalendarRead,
+  Permission.SignaturesVerify,
 ];
 
 /** What each role may do. A user's permissions are the union over their roles. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: [...EVERYONE, Permission.UnitsManage, Permission.UsersManage, Permission.OrgansManage, Permission.AuditRead, Permission.CalendarManage, Permission.RegistersManage],
-  clerk: [...EVERYONE, Permission.OrgansManage, Permission.IncomingRegister],
+  admin: [...EVERYONE, Permission.UnitsManage, Permission.UsersManage, Permission.OrgansManage, Permission.AuditRead, Permission.CalendarManage, Permission.RegistersManage, Permission.SignaturesManage],
+  clerk: [...EVERYONE, Permission.OrgansManage, Permission.IncomingRegister, Permission.SignaturesSeal],
   officer: [...EVERYONE],
-  unit_head: [...EVERYONE],
-  leader: [...EVERYONE, Permission.IncomingDirect],
+  unit_head: [...EVERYONE, Permission.SignaturesSign],
+  leader: [...EVERYONE, Permission.IncomingDirect, Permission.SignaturesSign],
   meeting_secretary: [...EVERYONE],
 };
 

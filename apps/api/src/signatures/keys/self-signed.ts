@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import forge from 'node-forge';
+
+export interface SelfSignedRequest {
+  commonName: string;
+  organization: string;
+  /** e.g. the user's e-mail; omitted for the organisation's seal */
+  email?: string;
+  validDays?: number;
+}
+
+/**
+ * A self-signed signing certificate in a passphrase-protected .p12, for the demo and for tests
+ * only: production credentials come from a licensed CA (in Vietnam, the Government Cipher
+ * Committee's CA for state agencies) on a token or uploaded by an administrator.
+ * AES-256 protects the key bag (forge's default would be 3DES).
+ */
+export function selfSignedPkcs12(request: SelfSignedRequest, passphrase: string): Buffer {
+  const keys = forge.pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001 });
+  const certificate = forge.pki.createCertificate();
+  certificate.publicKey = keys.publicKey;
+  // positive, 16 random bytes: unique enough and within RFC 5280's 20-octet limit
+  certificate.serialNumber = '01' + randomBytes(15).toString('hex');
+  const now = new Date();
+  certificate.validity.notBefore = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  certificate.validity.notAfter = new Date(now.getTime() + (request.validDays ?? 3 * 365) * 24 * 60 * 60 * 1000);
+  // forge encodes a UTF8String value to UTF-8 itself: pass the text as it is
+  const utf8 = (value: string) => value;
+  const name = [
+    { shortName: 'CN', value: utf8(request.commonName), valueTagClass: forge.asn1.Type.UTF8 },
+    { shortName: 'O', value: utf8(request.organization), valueTagClass: forge.asn1.Type.UTF8 },
+    { shortName: 'C', value: 'VN' },
+    ...(request.email ? [{ name: 'emailAddress', value: request.email }] : []),
+  ];
+  certificate.setSubject(name as never);
+  certificate.setIssuer(name as never);
+  certificate.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
+    { name: 'extKeyUsage', emailProtection: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  certificate.sign(keys.privateKey, forge.md.sha256.create());
+  const p12 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [certificate], passphrase, { algorithm: 'aes256', friendlyName: request.commonName });
+  return Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
+}
