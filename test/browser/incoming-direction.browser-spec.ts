@@ -263,6 +263,28 @@ describeInBrowser('directing an incoming document in the browser', () => {
     await snap(page, 'direction-9-done-list-phone.png');
   });
 
+  it('finds the document by words typed without accents, the words marked, and goes back to the list', async () => {
+    const page = await signIn(LEADER.username);
+    await page.goto(`${server.baseUrl}/incoming?view=done`);
+    await page.locator('[data-testid=incoming-table] tr.mat-mdc-row').filter({ hasText: SUBJECT }).waitFor();
+    await page.getByTestId('incoming-search').fill('gop y du thao nghi dinh');
+    await page.waitForURL(/[?&]q=gop/);
+    const hit = page.getByTestId('search-hit').filter({ hasText: SUBJECT });
+    await hit.waitFor();
+    const marked = await hit.locator('mark').allTextContents();
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.join(' ').toLowerCase()).toContain('góp ý');
+    // the view tabs and filters give way to the results while searching
+    expect(await page.getByTestId('view-tabs').count()).toBe(0);
+    await snap(page, 'direction-10-search.png');
+
+    // back: the list as it was
+    await page.goBack();
+    await page.getByTestId('view-done').waitFor();
+    expect(await page.getByTestId('view-done').getAttribute('aria-current')).toBe('page');
+    expect(await page.getByTestId('incoming-search').inputValue()).toBe('');
+  });
+
   it('showed no errors on any page', () => {
     expect(problems).toEqual([]);
   });

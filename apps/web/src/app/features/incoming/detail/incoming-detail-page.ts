@@ -14,9 +14,10 @@ import {
   URGENCY_LABELS,
 } from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
-import { EMPTY, Subject, Subscription, catchError, forkJoin, map, merge, of, switchMap, timer } from 'rxjs';
+import { EMPTY, Subject, Subscription, catchError, filter, forkJoin, map, merge, of, switchMap, timer } from 'rxjs';
 import { ApiClient } from '../../../core/api/api-client';
 import { Notifier } from '../../../core/errors/notifier';
+import { RealtimeService } from '../../../core/realtime/realtime.service';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { LocalizedLabelPipe } from '../../../core/i18n/localized-label.pipe';
 import { VietnamDatePipe } from '../../../core/i18n/vietnam-date.pipe';
@@ -109,6 +110,13 @@ export class IncomingDetailPage {
         this.loadTrail(document.id);
         this.watchPreparation(document, 0);
       });
+    // someone else acted on this document (the leader directed it, the officer completed it): show it
+    inject(RealtimeService)
+      .notifications$.pipe(
+        filter((event) => event.kind.startsWith('incoming.') && event.link === `/incoming/${this.id}`),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.reload());
     this.api.documentRegisters('incoming').subscribe({ next: (registers) => this.registers.set(registers), error: () => this.registers.set([]) });
   }
 

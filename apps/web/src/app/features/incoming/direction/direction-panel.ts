@@ -44,7 +44,7 @@ const STEPS: Partial<Record<DirectionAction, AssignmentStep>> = { progress: 'pro
         @if (active(); as action) {
           <h3 class="form-title">{{ 'incoming.direction.actions.' + action | translate }}</h3>
           <!-- the forms (pickers, datepicker) load when first asked for: most visits only read the document -->
-          @defer {
+          @defer (on immediate) {
           @switch (action) {
             @case ('submit') {
               <app-submit-form [document]="document()" (done)="finish('submit')" (cancel)="active.set(null)" (reload)="reload.emit()" />

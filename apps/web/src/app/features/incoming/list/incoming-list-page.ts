@@ -18,9 +18,10 @@ import {
   UnitWorkloadDto,
 } from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
-import { EMPTY, Observable, Subject, catchError, map, switchMap } from 'rxjs';
+import { EMPTY, Observable, Subject, catchError, debounceTime, filter, map, switchMap } from 'rxjs';
 import { ApiClient } from '../../../core/api/api-client';
 import { SessionStore } from '../../../core/auth/session-store';
+import { RealtimeService } from '../../../core/realtime/realtime.service';
 import { Notifier } from '../../../core/errors/notifier';
 import { BilingualLabel } from '../../../core/i18n/language';
 import { LanguageService } from '../../../core/i18n/language.service';
@@ -41,6 +42,8 @@ import { ViewTabs } from './view-tabs';
 import { WorkloadCard } from './workload-card';
 
 const PAGE_SIZE = 50;
+/** Several notifications in a burst (a directive to many units) refresh the list once. */
+const LIVE_REFRESH_MS = 800;
 const PHONE_QUERY = '(max-width: 599.98px)';
 
 /** One page: documents from a list, or hits from a search (the other one empty). */
@@ -150,6 +153,18 @@ export class IncomingListPage {
       error: (error: unknown) => this.notifier.error(error),
     });
     this.refreshCounts();
+    // something happened to an incoming document (submitted, assigned, done…): the badges follow at
+    // once; the list follows too, unless the user has paged further down and would lose their place
+    inject(RealtimeService)
+      .notifications$.pipe(
+        filter((event) => event.kind.startsWith('incoming.')),
+        debounceTime(LIVE_REFRESH_MS),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => {
+        this.refreshCounts();
+        if (!this.searching() && this.documents().length <= PAGE_SIZE && !this.loading()) this.reload();
+      });
     if (this.isLeader) this.api.incomingWorkload().subscribe({ next: (rows) => this.workload.set(rows), error: () => this.workload.set([]) });
   }
 
