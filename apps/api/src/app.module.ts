@@ -25,6 +25,7 @@ import { ClockModule } from './platform/clock/clock';
 import { CalendarModule } from './platform/calendar/calendar.module';
 import { RegistersModule } from './registers/registers.module';
 import { IncomingModule } from './incoming/incoming.module';
+import { SignaturesModule } from './signatures/signatures.module';
 
 /** Serves the built web app at / (client routes fall back to index.html), never under /api. */
 function webApp(config: AppConfig): DynamicModule[] {
@@ -66,6 +67,7 @@ export class AppModule implements NestModule {
         CalendarModule,
         RegistersModule,
         IncomingModule,
+        SignaturesModule,
         AgencySetupModule,
         ...webApp(config),
       ],

@@ -90,6 +90,19 @@ export const SignatureErrorCode = {
   CredentialNotFound: 'SIGNING_CREDENTIAL_NOT_FOUND',
   ImageInvalid: 'SIGNATURE_IMAGE_INVALID',
   NotSignedBySigner: 'DOCUMENT_NOT_SIGNED_BY_SIGNER',
+  SignatureBroken: 'DOCUMENT_SIGNATURE_INVALID',
   SigningFailed: 'SIGNING_FAILED',
 } as const;
 export type SignatureErrorCode = (typeof SignatureErrorCode)[keyof typeof SignatureErrorCode];
+
+/** POST /api/signatures/credentials (admin) and PUT /api/signatures/my-credential (the signer, own key). */
+export interface UploadSigningCredentialRequest {
+  /** `organisation` only for the admin route */
+  ownerKind: CredentialOwnerKind;
+  /** the user whose key it is (admin route, ownerKind `user`) */
+  userId?: string;
+  /** the .p12 / .pfx file, base64 (a few kB) */
+  p12Base64: string;
+  /** checked against the file, never stored */
+  passphrase: string;
+}

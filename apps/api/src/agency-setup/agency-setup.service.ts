@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { QueueService } from '../platform/queue/queue.service';
 import { DEMO_ORGANS, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-data';
 import { RegistersService } from '../registers/registers.service';
+import { DemoSigningService } from '../signatures/demo-signing.service';
 import type { CreateDocumentRegisterRequest } from '@app/contracts';
 
 const DEFAULT_REGISTERS: CreateDocumentRegisterRequest[] = [
@@ -40,12 +41,17 @@ export class AgencySetupService implements OnApplicationBootstrap {
     private readonly audit: AuditService,
     private readonly queue: QueueService,
     private readonly registers: RegistersService,
+    private readonly demoSigning: DemoSigningService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.organs.ensureSelf({ organId: this.config.ORGAN_ID, name: this.config.ORGAN_NAME, notation: this.config.ORGAN_NOTATION });
     await this.ensureDefaultRegisters();
-    if (this.config.demoSeed) await this.seedDemo();
+    if (this.config.demoSeed) {
+      await this.seedDemo();
+      // every start, not only the first: a demo database from before signing gets its keys too
+      await this.demoSigning.ensureDemoKeys();
+    }
     await this.queue.work('sessions.purge', () => this.purgeEndedSessions());
     await this.queue.schedule('sessions.purge', '17 3 * * *');
   }

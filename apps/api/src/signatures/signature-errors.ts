@@ -95,3 +95,20 @@ export const pdfEncrypted = (fileName: string) =>
     `Tệp PDF "${fileName}" được mã hoá (đặt mật khẩu hoặc khoá chỉnh sửa) nên không ký số được. Hãy dùng bản không mã hoá.`,
     `The PDF "${fileName}" is encrypted (password or editing lock), so it cannot be signed. Use an unencrypted copy.`,
   );
+
+export const signatureBroken = (fieldName: string, problem: string | null) =>
+  new AppException(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    SignatureErrorCode.SignatureBroken,
+    `Chữ ký số "${fieldName}" trên văn bản không còn hợp lệ (văn bản đã bị thay đổi sau khi ký?). Không ký tiếp trên văn bản này.`,
+    `The signature "${fieldName}" on the document is no longer valid (changed after signing?). The document will not be signed further.`,
+    { fieldName, problem },
+  );
+
+export const noSigner = (provider: string) =>
+  new AppException(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    SignatureErrorCode.SigningFailed,
+    `Hệ thống chưa hỗ trợ nơi giữ khoá "${provider}".`,
+    `The key provider "${provider}" is not supported by this system.`,
+  );

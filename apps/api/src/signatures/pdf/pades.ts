@@ -1,5 +1,5 @@
 import { SignPdf, Signer } from '@signpdf/signpdf';
-import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { notAPdf, pdfEncrypted, pdfUnreadable } from '../signature-errors';
 import { appendIncrementalUpdate, snapshotObjects } from './incremental-update';
 import { signatureFields } from './signature-field';
@@ -24,13 +24,18 @@ class DelegatingSigner extends Signer {
 /** Loads a PDF for signing, turning pdf-lib's failures into the PDF tools' 4xx refusals. */
 export async function loadForSigning(bytes: Uint8Array, fileName: string): Promise<PDFDocument> {
   if (Buffer.from(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) throw notAPdf(fileName);
+  let document: PDFDocument;
   try {
-    // updateMetadata: false keeps the Info dictionary as it is, so an incremental update stays small
-    return await PDFDocument.load(bytes, { updateMetadata: false });
+    // updateMetadata: false keeps the Info dictionary as it is, so an incremental update stays small.
+    // Encryption is checked on the loaded document: pdf-lib's EncryptedPDFError fails instanceof (ES5 classes).
+    document = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+    // pdf-lib forgives a lot: a file whose objects it could not make sense of comes back without pages
+    if (document.getPageCount() === 0) throw new Error('no pages');
   } catch (error) {
-    if (error instanceof EncryptedPDFError) throw pdfEncrypted(fileName);
     throw pdfUnreadable(fileName, error instanceof Error ? error.message.slice(0, 200) : undefined);
   }
+  if (document.isEncrypted) throw pdfEncrypted(fileName);
+  return document;
 }
 
 export interface PadesSigningInput {

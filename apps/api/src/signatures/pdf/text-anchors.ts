@@ -14,11 +14,11 @@ export interface TextRun {
  * The text runs of some pages, read with pdfjs (positions in user space: drafts are upright A4
  * pages; a rotated page's anchors are still right in user space, which is where we draw).
  */
-export async function textRuns(pdf: Uint8Array, pageIndexes: readonly number[]): Promise<Map<number, TextRun[]>> {
+export async function textRuns(pdf: Uint8Array, pages: (pageCount: number) => readonly number[]): Promise<Map<number, TextRun[]>> {
   const document = await openPdf(new Uint8Array(pdf)); // pdfjs empties the buffer it is given
   try {
     const runs = new Map<number, TextRun[]>();
-    for (const index of pageIndexes) {
+    for (const index of pages(document.numPages)) {
       if (index < 0 || index >= document.numPages) continue;
       const page = await document.getPage(index + 1);
       const content = await page.getTextContent();

@@ -82,7 +82,14 @@ export async function verifyPdfSignatures(pdf: Buffer, fileName: string): Promis
   } catch (error) {
     throw pdfUnreadable(fileName, error instanceof Error ? error.message.slice(0, 200) : undefined);
   }
-  return signatureFields(document).map(({ name, value }) => verifyOne(pdf, name, value));
+  let fields: SignatureField[];
+  try {
+    if (document.getPageCount() === 0) throw new Error('no pages');
+    fields = signatureFields(document);
+  } catch (error) {
+    throw pdfUnreadable(fileName, error instanceof Error ? error.message.slice(0, 200) : undefined);
+  }
+  return fields.map(({ name, value }) => verifyOne(pdf, name, value));
 }
 
 function verifyOne(pdf: Buffer, fieldName: string, dict: PDFDict): VerifiedSignatureDto {
