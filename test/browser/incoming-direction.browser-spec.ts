@@ -7,7 +7,7 @@
  * head passes it to an officer; the officer records progress and completes it; the document is
  * done, with the whole story on its timeline. Screenshots of each step go to test/browser/screenshots.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Browser, BrowserContext, ConsoleMessage, Page, chromium } from 'playwright-core';
 import { letterPdf, vietnamDate } from '../support/browser-documents';
@@ -47,7 +47,7 @@ describeInBrowser('directing an incoming document in the browser', () => {
 
   /** A browser of one's own, signed in as `username`, on the desk. */
   async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
     contexts.push(context);
     const page = await context.newPage();
     page.on('console', (message) => {
@@ -153,6 +153,15 @@ describeInBrowser('directing an incoming document in the browser', () => {
     await page.getByTestId('history').getByText(`Đến: ${LEADER.fullName}`).waitFor();
     // submitted: the clerk can still send it to another leader, nothing more
     expect(await page.getByTestId('action-direct').count()).toBe(0);
+
+    // the register for this month, as a spreadsheet (an XLSX file is a ZIP: "PK")
+    await page.goto(`${server.baseUrl}/incoming`);
+    await page.getByTestId('incoming-export').click();
+    await page.getByTestId('export-form').waitFor();
+    await page.getByTestId('export-register').filter({ hasText: 'Sổ đăng ký văn bản đến' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(readFileSync(await download.path()).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('the leader opens it from the to-direct list and directs it to Vụ Pháp chế in working days', async () => {

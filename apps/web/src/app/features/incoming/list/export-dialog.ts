@@ -1,4 +1,4 @@
-import { HttpResponse } from '@angular/common/http';
+import { HttpErrorResponse, HttpResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -36,6 +36,27 @@ export function exportFileName(response: Pick<HttpResponse<unknown>, 'headers'>,
   }
   const plain = /filename="?([^";]+)"?/i.exec(header);
   return plain ? plain[1].trim() : fallback;
+}
+
+/** FileReader rather than Blob.text(): older office browsers (and jsdom) lack the latter. */
+function blobText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}
+
+/** A refused file download carries its JSON error as a Blob; the same error with the body parsed, when it is JSON. */
+export async function readBlobError(error: unknown): Promise<unknown> {
+  if (!(error instanceof HttpErrorResponse) || !(error.error instanceof Blob)) return error;
+  try {
+    const body: unknown = JSON.parse(await blobText(error.error));
+    return new HttpErrorResponse({ error: body, headers: error.headers, status: error.status, statusText: error.statusText, url: error.url ?? undefined });
+  } catch {
+    return error;
+  }
 }
 
 /**
@@ -120,8 +141,11 @@ export class ExportDialog {
           this.dialog.close();
         },
         error: (error: unknown) => {
-          this.busy.set(false);
-          this.failure.set(this.notifier.errorText(error));
+          // asked for a file, the refusal comes as a Blob too: read it back into the API's error shape
+          void readBlobError(error).then((readable) => {
+            this.busy.set(false);
+            this.failure.set(this.notifier.errorText(readable));
+          });
         },
       });
   }

@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -90,6 +90,7 @@ export class IncomingListPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
   private readonly session = inject(SessionStore);
   protected readonly language = inject(LanguageService);
 
@@ -202,7 +203,8 @@ export class IncomingListPage {
 
   protected exportRegister(): void {
     const data: ExportDialogData = { registers: this.registers(), registerId: this.state().registerId };
-    this.dialog.open(ExportDialog, { data, autoFocus: 'first-tabbable' });
+    // the route's injector, for the Vietnamese date adapter the route provides (a dialog gets the root's otherwise)
+    this.dialog.open(ExportDialog, { data, autoFocus: 'first-tabbable', injector: this.injector });
   }
 
   private reload(): void {
