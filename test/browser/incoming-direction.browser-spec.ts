@@ -138,6 +138,11 @@ describeInBrowser('directing an incoming document in the browser', () => {
     // page shows them without a reload, and so holds the version the submission must name
     await page.getByTestId('document-files').getByText('Bản có dấu ĐẾN').waitFor();
     await page.getByTestId('history').getByText('Trích xuất nội dung', { exact: true }).waitFor();
+    // the same document in a second tab, read now: it goes stale when the first one submits
+    const staleTab = await page.context().newPage();
+    await staleTab.goto(documentUrl);
+    await staleTab.getByTestId('action-submit').waitFor();
+
     // the clerk may only submit: no directing, no handling
     const panel = page.getByTestId('direction-panel');
     await panel.waitFor();
@@ -153,6 +158,15 @@ describeInBrowser('directing an incoming document in the browser', () => {
     await page.getByTestId('history').getByText(`Đến: ${LEADER.fullName}`).waitFor();
     // submitted: the clerk can still send it to another leader, nothing more
     expect(await page.getByTestId('action-direct').count()).toBe(0);
+
+    // the stale tab's submission loses the race: it is told so, and offered a reload that shows the submission
+    await staleTab.getByTestId('action-submit').click();
+    await staleTab.getByTestId('field-leader').filter({ hasText: LEADER.fullName }).waitFor();
+    await staleTab.getByTestId('submit-send').click();
+    await staleTab.getByText('Người khác vừa thay đổi dữ liệu này').waitFor();
+    await staleTab.getByTestId('reload-after-conflict').click();
+    await staleTab.locator('app-state-badge').filter({ hasText: 'Đã trình' }).first().waitFor();
+    await staleTab.close();
 
     // the register for this month, as a spreadsheet (an XLSX file is a ZIP: "PK")
     await page.goto(`${server.baseUrl}/incoming`);
