@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { type CertificateSummary, Permission, permissionsOf, type Role } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { mm } from '../files/pdf/page-geometry';
+import { fit } from '../files/pdf/arrival-stamp-drawing';
 import { embedVietnameseFont } from '../files/pdf/vietnamese-font';
 import { Clock } from '../platform/clock/clock';
 import { AppException } from '../platform/errors/app-exception';
@@ -321,9 +322,11 @@ function signerBoxOn(page: PDFPage, runs: TextRun[], fullName: string): Rect {
   return name ? signatureBoxAboveName(runs, name, DECREE30.signerBox) : fallbackSignerBox(page.getSize());
 }
 
+/** "Ký bởi" and the signing time, in three short lines shrunk to the room right of the seal. */
 function signerText(font: PDFFont, box: Rect, fullName: string, at: Date): SignatureAppearance['text'] {
-  const size = DECREE30.signerTextSize;
-  return { font, box, color: 'blue', lines: [{ text: `Ký bởi: ${fullName}`, size }, { text: `Thời gian ký: ${vietnamSigningTime(at)}`, size }] };
+  const lines = [`Ký bởi: ${fullName}`, 'Thời gian ký:', vietnamSigningTime(at)].map((text) => fit(text, font, DECREE30.signerTextSize, box.width));
+  const size = Math.min(...lines.map((line) => line.size));
+  return { font, box, color: 'blue', lines: lines.map((line) => ({ text: line.text, size })) };
 }
 
 /** Without a seal image (none uploaded yet) the organisation's name shows, so the signature is still visible. */

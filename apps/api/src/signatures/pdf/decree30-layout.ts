@@ -9,7 +9,7 @@ import type { Rect } from './signature-field';
  */
 export const DECREE30 = Object.freeze({
   /** the signer's block: image above, "Ký bởi / thời gian ký" under it */
-  signerBox: { width: mm(62), maxHeight: mm(30), minHeight: mm(18) },
+  signerBox: { width: mm(62), maxHeight: mm(30), minHeight: mm(24) },
   /** share of the signer's box the image takes (the rest is the two lines of text) */
   signerImageShare: 0.68,
   /** when the signer's name is not found on the last page: the right column above the bottom margin */
@@ -32,12 +32,16 @@ export function fallbackSignerBox(page: { width: number; height: number }): Rect
   return { x: page.width - DECREE30.signerFallback.right - width, y: DECREE30.signerFallback.bottom, width, height: maxHeight };
 }
 
-/** The signer's image inside its box (top part) and the text under it. */
+/**
+ * The signer's image inside its box (top part) and the text under it. The text starts past the
+ * left third, where the organisation's seal will lie over the image and below it.
+ */
 export function splitSignerBox(box: Rect): { image: Rect; text: Rect } {
   const imageHeight = box.height * DECREE30.signerImageShare;
+  const textLeft = box.x + box.width * DECREE30.sealOverlap + mm(1);
   return {
     image: { x: box.x, y: box.y + box.height - imageHeight, width: box.width, height: imageHeight },
-    text: { x: box.x + mm(2), y: box.y, width: box.width - mm(4), height: box.height - imageHeight },
+    text: { x: textLeft, y: box.y, width: box.x + box.width - textLeft, height: box.height - imageHeight },
   };
 }
 

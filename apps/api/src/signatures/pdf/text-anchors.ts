@@ -24,15 +24,34 @@ export async function textRuns(pdf: Uint8Array, pages: (pageCount: number) => re
       const content = await page.getTextContent();
       runs.set(
         index,
-        content.items
-          .filter((item): item is typeof item & { str: string; transform: number[]; width: number } => 'str' in item && item.str.trim() !== '')
-          .map((item) => ({ text: item.str, x: item.transform[4], y: item.transform[5], width: item.width, size: Math.hypot(item.transform[2], item.transform[3]) || 12 })),
+        joinLines(
+          content.items
+            .filter((item): item is typeof item & { str: string; transform: number[]; width: number } => 'str' in item && item.str.trim() !== '')
+            .map((item) => ({ text: item.str, x: item.transform[4], y: item.transform[5], width: item.width, size: Math.hypot(item.transform[2], item.transform[3]) || 12 })),
+        ),
       );
     }
     return runs;
   } finally {
     await document.destroy();
   }
+}
+
+/**
+ * pdfjs cuts a line where the spacing is wide, so a draft's "Số:        /QĐ-BYT" comes as two runs.
+ * Runs on one baseline with a gap under three font sizes are one line again; the columns of the
+ * Decree 30 header (issuer left, national motto right) stay apart.
+ */
+export function joinLines(runs: readonly TextRun[]): TextRun[] {
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: TextRun[] = [];
+  for (const run of sorted) {
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(last.y - run.y) < Math.min(last.size, run.size) * 0.3 && run.x - (last.x + last.width) < Math.max(last.size, run.size) * 3 && run.x >= last.x) {
+      lines[lines.length - 1] = { ...last, text: `${last.text} ${run.text}`, width: Math.max(last.width, run.x + run.width - last.x), size: Math.max(last.size, run.size) };
+    } else lines.push({ ...run });
+  }
+  return lines;
 }
 
 const fold = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
