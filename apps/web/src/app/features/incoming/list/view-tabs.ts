@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, inject, input, output } from '@angular/core';
 import { IncomingCounts, IncomingView } from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { countBadge } from './list-query';
@@ -33,7 +33,7 @@ import { countBadge } from './list-query';
     </nav>
   `,
   styles: `
-    .tabs { display: flex; gap: 6px; overflow-x: auto; padding: 2px 0 6px; scrollbar-width: thin; }
+    .tabs { position: relative; display: flex; gap: 6px; overflow-x: auto; padding: 2px 0 6px; scrollbar-width: thin; }
     .tab {
       flex: none; display: inline-flex; align-items: center; gap: 6px; height: 36px; padding: 0 14px; border-radius: 18px;
       border: 1px solid var(--mat-sys-outline-variant); background: var(--mat-sys-surface); color: var(--mat-sys-on-surface);
@@ -55,6 +55,19 @@ export class ViewTabs {
   readonly active = input.required<IncomingView>();
   readonly counts = input<IncomingCounts | null>(null);
   readonly choose = output<IncomingView>();
+
+  constructor() {
+    const host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+    // on a phone the row scrolls: the chosen tab is brought into sight (after back or a reload too)
+    afterRenderEffect(() => {
+      this.active();
+      const row = host.querySelector<HTMLElement>('.tabs');
+      const tab = row?.querySelector<HTMLElement>('.tab.active');
+      if (!row || !tab) return;
+      const hidden = tab.offsetLeft < row.scrollLeft || tab.offsetLeft + tab.offsetWidth > row.scrollLeft + row.clientWidth;
+      if (hidden) row.scrollLeft = Math.max(0, tab.offsetLeft - 24);
+    });
+  }
 
   protected badgeOf(view: IncomingView): string | null {
     return countBadge(this.counts(), view);
