@@ -41,6 +41,8 @@ describe('Preparing registered incoming documents in the background (dấu "Đ�
     const document = await kit.waitPrepared(registered.id);
 
     expect(document).toMatchObject({ hasTextLayer: true, searchableFile: null, stampedFile: { mediaType: 'application/pdf' } });
+    // what the system added is not an edit: the clerk's copy of the form is still current
+    expect(document.version).toBe(registered.version);
     expect(document.stampedFile.originalName).toBe(`Quyết định 15 (đến số ${String(registered.arrivalNumber).padStart(2, '0')}).pdf`);
     expect(sha256(await download(document.mainFile.id))).toBe(sha256(original));
     const stamped = await download(document.stampedFile.id);

@@ -5,7 +5,7 @@ export interface IncomingKit {
   registers: Record<string, string>;
   upload(bytes: Buffer, name: string, token?: string): Promise<string>;
   /** Uploads the main file and registers it; answers the new document. */
-  register(file: Buffer, fileName: string, metadata?: Record<string, unknown>, token?: string): Promise<{ id: string; arrivalNumber: number }>;
+  register(file: Buffer, fileName: string, metadata?: Record<string, unknown>, token?: string): Promise<{ id: string; arrivalNumber: number; version: number }>;
   /** Polls the document until has_text_layer is set (the preparation job finished), up to timeoutMs. */
   waitPrepared(id: string, token?: string, timeoutMs?: number): Promise<Record<string, any>>;
 }

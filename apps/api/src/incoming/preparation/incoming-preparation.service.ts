@@ -38,6 +38,13 @@ interface TextOutcome {
  * read (damaged, locked) is a permanent answer: the document stays usable, marked "no text layer",
  * with a history line. Anything else (database, store) is thrown, for pg-boss to retry.
  */
+/**
+ * What the system adds in the background (copies, text) is not a change of the document by a person:
+ * it keeps the version, so a clerk who submits it right after registering does not get a conflict.
+ * (TypeORM raises a @VersionColumn on every update unless the version is set explicitly.)
+ */
+const KEEP_VERSION = { version: () => 'version' } as const;
+
 @Injectable()
 export class IncomingPreparationService {
   private readonly logger = new Logger('IncomingPreparation');
@@ -84,7 +91,7 @@ export class IncomingPreparationService {
       return;
     }
     const recorded = await this.dataSource.transaction(async (manager) => {
-      const { affected } = await manager.update(IncomingDocument, { id: document.id, stampedFileId: IsNull() }, { stampedFileId: stamped.id });
+      const { affected } = await manager.update(IncomingDocument, { id: document.id, stampedFileId: IsNull() }, { stampedFileId: stamped.id, ...KEEP_VERSION });
       if (!affected) return false;
       await this.incoming.addHistory(manager, document.id, null, 'stamped', { fileId: stamped.id, fileName: stamped.originalName });
       return true;
@@ -130,7 +137,7 @@ export class IncomingPreparationService {
     }
     if (!searchable) return null;
     const recorded = await this.dataSource.transaction(async (manager) => {
-      const { affected } = await manager.update(IncomingDocument, { id: document.id, searchableFileId: IsNull() }, { searchableFileId: searchable.id });
+      const { affected } = await manager.update(IncomingDocument, { id: document.id, searchableFileId: IsNull() }, { searchableFileId: searchable.id, ...KEEP_VERSION });
       if (affected) await this.incoming.addHistory(manager, document.id, null, 'ocr', { fileId: searchable.id, fileName: searchable.originalName });
       return Boolean(affected);
     });
@@ -145,7 +152,7 @@ export class IncomingPreparationService {
   /** Stores the text and marks the document prepared, once; then tells the clerk who registered it. */
   private async finish(document: IncomingDocument, outcome: TextOutcome): Promise<void> {
     const done = await this.dataSource.transaction(async (manager) => {
-      const { affected } = await manager.update(IncomingDocument, { id: document.id, hasTextLayer: IsNull() }, { hasTextLayer: outcome.hasTextLayer });
+      const { affected } = await manager.update(IncomingDocument, { id: document.id, hasTextLayer: IsNull() }, { hasTextLayer: outcome.hasTextLayer, ...KEEP_VERSION });
       if (!affected) return false;
       if (outcome.text?.text) {
         await manager.upsert(
