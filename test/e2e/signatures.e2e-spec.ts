@@ -176,6 +176,7 @@ describe('Digital signatures (ký số): signer, organisation, attachments, veri
     const officerActor = await actor('chuyenvien');
     await expect(signing.signAsSigner({ pdf: draft, fileName: 'a.pdf', signer: officerActor, passphrase: 'x' })).rejects.toMatchObject({ code: ErrorCode.Forbidden });
     await expect(signing.applyOrganisationSignature({ pdf: draft, fileName: 'a.pdf', clerk: leader, passphrase: 'x', numberAndNotation: '1/QĐ-BYT', issuedOn: ISSUED_ON })).rejects.toMatchObject({ code: ErrorCode.Forbidden });
+    expect((await audit('signature.organ-sign')).filter((entry) => entry.outcome === 'denied')).toHaveLength(1);
 
     const unitHead = await actor('truongphong');
     const [{ id }] = await system.query(`SELECT id FROM signing_credential WHERE user_id = $1 AND revoked_at IS NULL`, [unitHead.id]);

@@ -109,9 +109,9 @@ export class SigningService {
   ) {}
 
   async signAsSigner(input: SignAsSignerInput, manager?: EntityManager): Promise<SignedPdf> {
-    requirePermission(input.signer, Permission.SignaturesSign);
     const signedAt = this.clock.now();
     return this.run('signature.sign', input.signer, input, manager, async () => {
+      requirePermission(input.signer, Permission.SignaturesSign);
       const key = await this.credentials.signingKey({ kind: 'user', userId: input.signer.id }, input.passphrase, signedAt);
       const image = await this.images.find({ kind: 'signature', userId: input.signer.id });
       const runs = input.box ? null : await readRuns(input.pdf, (count) => [count - 1]);
@@ -138,9 +138,9 @@ export class SigningService {
   }
 
   async applyOrganisationSignature(input: OrganisationSignatureInput, manager?: EntityManager): Promise<SignedPdf> {
-    requirePermission(input.clerk, Permission.SignaturesSeal);
     const signedAt = this.clock.now();
     return this.run('signature.organ-sign', input.clerk, input, manager, async () => {
+      requirePermission(input.clerk, Permission.SignaturesSeal);
       // Decree 30 Art. 32: the clerk signs only what the competent person has signed, unchanged since.
       const existing = await verifyPdfSignatures(input.pdf, input.fileName);
       if (existing.length === 0) throw notSignedBySigner();
@@ -170,9 +170,9 @@ export class SigningService {
   }
 
   async signAttachment(input: AttachmentSignatureInput, manager?: EntityManager): Promise<SignedPdf> {
-    requirePermission(input.clerk, Permission.SignaturesSeal);
     const signedAt = this.clock.now();
     return this.run('signature.organ-sign-attachment', input.clerk, input, manager, async () => {
+      requirePermission(input.clerk, Permission.SignaturesSeal);
       const key = await this.credentials.signingKey({ kind: 'organisation' }, input.passphrase, signedAt);
       const signed = await this.signWith(input, key, signedAt, async (document, font) => {
         const page = pageAt(document, 0);
@@ -258,8 +258,9 @@ export class SigningService {
     } catch (error) {
       const code = error instanceof AppException ? error.code : 'INTERNAL_ERROR';
       if (!(error instanceof AppException)) this.logger.error({ err: error, action }, 'signing failed');
+      const outcome = error instanceof AppException && error.getStatus() === 403 ? 'denied' : 'failure';
       await this.audit
-        .record({ action, actor, outcome: 'failure', entityType: input.subject?.type ?? 'file', entityId: input.subject?.id ?? null, details: { fileName: input.fileName, sha256Before: before, code } })
+        .record({ action, actor, outcome, entityType: input.subject?.type ?? 'file', entityId: input.subject?.id ?? null, details: { fileName: input.fileName, sha256Before: before, code } })
         .catch((auditError: unknown) => this.logger.error({ err: auditError }, 'could not record a failed signing'));
       throw error;
     }

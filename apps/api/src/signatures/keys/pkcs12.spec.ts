@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { openPkcs12, Pkcs12Error } from './pkcs12';
 import { selfSignedPkcs12 } from './self-signed';
@@ -11,6 +12,13 @@ describe('PKCS#12 key files', () => {
     expect(summary.serialNumber).toMatch(/^[0-9A-F]{32}$/);
     expect(summary.sha256Fingerprint).toMatch(/^[0-9A-F]{64}$/);
     expect(new Date(summary.notAfter).getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('makes a self-signed certificate whose signature checks out', () => {
+    const { certificate } = openPkcs12(p12, 'mật khẩu');
+    const x509 = new X509Certificate(Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(), 'binary'));
+    expect(x509.verify(x509.publicKey)).toBe(true);
+    expect(x509.issuer).toBe(x509.subject);
   });
 
   it('tells a wrong passphrase from a damaged file', () => {
