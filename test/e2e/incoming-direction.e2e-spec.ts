@@ -86,7 +86,7 @@ describe('Directing and handling incoming documents', () => {
     expect(leaderInbox[0].link).toBe(`/incoming/${document.id}`);
 
     const submitted = (await system.http().get(`/api/incoming-documents/${document.id}`).set(as('lanhdao')).expect(200)).body;
-    expect(submitted.state).toBe('submitted');
+    expect(submitted).toMatchObject({ state: 'submitted', submittedTo: { id: userId.lanhdao, fullName: 'Phạm Quốc Hùng' } });
 
     const twoLeads = await system
       .http()

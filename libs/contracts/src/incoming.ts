@@ -91,6 +91,8 @@ export interface IncomingDocumentDto extends IncomingDocumentSummaryDto {
   attachments: StoredFileDto[];
   /** null while the text is being extracted */
   hasTextLayer: boolean | null;
+  /** the leader it was last submitted to (trình), who may direct or refuse it */
+  submittedTo: { id: string; fullName: string } | null;
   /** the reply sent when it was completed, as its number and date (`120/BYT-PC ngày 28/11/2026`) */
   replyReference: string | null;
   /** why it was refused (từ chối tiếp nhận), when it was */

@@ -141,7 +141,7 @@ export class IncomingService {
       throw documentNotFound();
     }
     const attachments = await this.dataSource.getRepository(IncomingAttachment).find({ where: { documentId: id }, relations: { file: true }, order: { position: 'ASC' } });
-    const names = await this.users.namesOf(visible.registeredById ? [visible.registeredById] : []);
+    const names = await this.users.namesOf([visible.registeredById, visible.submittedToId].filter((person): person is string => Boolean(person)));
     if (options.audit) await this.audit.record({ action: 'incoming.view', actor: user, entityType: 'incoming_document', entityId: id });
     return {
       ...toSummary(visible),
@@ -158,6 +158,7 @@ export class IncomingService {
       searchableFile: visible.searchableFile ? toStoredFileDto(visible.searchableFile) : null,
       attachments: attachments.map((attachment) => toStoredFileDto(attachment.file as StoredFile)),
       hasTextLayer: visible.hasTextLayer,
+      submittedTo: visible.submittedToId ? { id: visible.submittedToId, fullName: names.get(visible.submittedToId) ?? '' } : null,
       replyReference: visible.replyReference,
       rejectionReason: visible.rejectionReason,
       version: visible.version,

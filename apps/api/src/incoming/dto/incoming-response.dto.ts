@@ -52,6 +52,7 @@ export class IncomingDocumentResponseDto extends IncomingSummaryResponseDto impl
   @ApiProperty({ type: StoredFileResponseDto, nullable: true }) searchableFile: StoredFileResponseDto | null;
   @ApiProperty({ type: [StoredFileResponseDto] }) attachments: StoredFileResponseDto[];
   @ApiProperty({ type: Boolean, nullable: true }) hasTextLayer: boolean | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) submittedTo: PersonRefDto | null;
   @ApiProperty({ type: String, nullable: true }) replyReference: string | null;
   @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;
   @ApiProperty() version: number;

@@ -39,7 +39,7 @@ import {
   UpdateUnitRequest,
   UpdateUserRequest,
   UserDto,
-  UserListQuery,
+  UserListQuery, RejectIncomingRequest
 } from '@app/contracts';
 import { Observable } from 'rxjs';
 import { AUTHENTICATION_CALL, OWN_PROGRESS } from './http-context';
@@ -222,8 +222,13 @@ export class ApiClient {
     return this.http.post<AssignmentDto>(`${API_ROOT}/assignments/${encodeURIComponent(id)}/delegation`, request);
   }
   /** Tiến độ, hoàn thành, trả lại: a text each (the reason, for a return). */
-  assignmentStep(id: string, step: AssignmentStep, text: string): Observable<void> {
-    return this.http.post<void>(`${API_ROOT}/assignments/${encodeURIComponent(id)}/${step}`, { text });
+  /** `replyReference` only with a completion: the reply that settles the document (`120/BYT-PC ngày 28/11/2026`). */
+  assignmentStep(id: string, step: AssignmentStep, text: string, replyReference: string | null = null): Observable<void> {
+    return this.http.post<void>(`${API_ROOT}/assignments/${encodeURIComponent(id)}/${step}`, replyReference ? { text, replyReference } : { text });
+  }
+  /** Từ chối tiếp nhận, with the reason. */
+  rejectIncoming(id: string, request: RejectIncomingRequest): Observable<void> {
+    return this.http.post<void>(`${API_ROOT}/incoming-documents/${encodeURIComponent(id)}/rejection`, request);
   }
 
   // --- working-day calendar ---

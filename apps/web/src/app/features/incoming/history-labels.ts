@@ -60,6 +60,8 @@ export function historyDetailLines(
     const value = text(details[field]);
     if (value) lines.push({ key: VERBATIM_KEY, params: { message: `“${value}”` } });
   }
+  const reply = text(details['replyReference']);
+  if (reply) lines.push({ key: 'incoming.history.details.reply', params: { reference: reply } });
   const dueOn = text(details['dueOn']);
   if (dueOn && formatIsoDate(dueOn)) lines.push({ key: 'incoming.history.details.dueOn', params: { date: formatIsoDate(dueOn) } });
   return lines;

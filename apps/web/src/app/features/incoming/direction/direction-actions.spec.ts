@@ -36,11 +36,18 @@ describe('availableActions', () => {
   });
 
   it('lets the clerk submit a registered or returned document, and submit again to another leader', () => {
-    expect(availableActions(clerk, 'registered', []).actions).toEqual(['submit']);
-    expect(availableActions(clerk, 'returned', []).actions).toEqual(['submit']);
-    expect(availableActions(clerk, 'submitted', []).actions).toEqual(['submit']);
+    expect(availableActions(clerk, 'registered', []).actions).toEqual(['submit', 'reject']);
+    expect(availableActions(clerk, 'returned', []).actions).toEqual(['submit', 'reject']);
+    expect(availableActions(clerk, 'submitted', []).actions).toEqual(['submit', 'reject']);
     expect(availableActions(clerk, 'assigned', []).actions).toEqual([]);
     expect(availableActions(clerk, 'done', []).actions).toEqual([]);
+  });
+
+  it('lets the leader it was submitted to refuse it, and no other leader', () => {
+    expect(availableActions(leader, 'submitted', [], leader.id).actions).toEqual(['direct', 'reject']);
+    expect(availableActions(leader, 'submitted', [], 'u-other-leader').actions).toEqual(['direct']);
+    expect(availableActions(leader, 'assigned', [unitLead], leader.id).actions).toEqual([]);
+    expect(availableActions(clerk, 'rejected', []).actions).toEqual([]);
   });
 
   it('lets a leader direct until the document is assigned', () => {

@@ -5,7 +5,7 @@ import { AssignmentDto, AssignmentState, CurrentUser, IncomingState, Permission 
  * state and ownership again); the page only offers what would be accepted, so nobody fills in a
  * form just to be told no.
  */
-export type DirectionAction = 'submit' | 'direct' | 'delegate' | 'progress' | 'complete' | 'return';
+export type DirectionAction = 'submit' | 'direct' | 'delegate' | 'progress' | 'complete' | 'return' | 'reject';
 
 /** The user as the rules need them: who, which unit, which roles and permissions. */
 export type Actor = Pick<CurrentUser, 'id' | 'unitId' | 'roles' | 'permissions'>;
@@ -21,6 +21,8 @@ const OPEN: readonly AssignmentState[] = ['pending', 'in_progress'];
 const SUBMITTABLE: readonly IncomingState[] = ['registered', 'returned', 'submitted'];
 /** A leader directs what has been registered (directly, or submitted to them), or redirects after a return. */
 const DIRECTABLE: readonly IncomingState[] = ['registered', 'submitted', 'returned'];
+/** Refused (từ chối tiếp nhận) before anyone works on it: by a clerk, or by the leader it was submitted to. */
+const REFUSABLE: readonly IncomingState[] = ['received', 'registered', 'submitted', 'returned'];
 /** The lead first, then support, then inform: the part that matters most is the one acted on. */
 const ROLE_RANK = { lead: 0, support: 1, inform: 2 } as const;
 
@@ -47,7 +49,12 @@ function hasOpenChild(parent: AssignmentDto, assignments: readonly AssignmentDto
 }
 
 /** The actions offered, in the order the panel shows them. */
-export function availableActions(actor: Actor | null, state: IncomingState, assignments: readonly AssignmentDto[]): AvailableActions {
+export function availableActions(
+  actor: Actor | null,
+  state: IncomingState,
+  assignments: readonly AssignmentDto[],
+  submittedToId: string | null = null,
+): AvailableActions {
   if (!actor) return { actions: [], assignment: null };
   const actions: DirectionAction[] = [];
   if (actor.permissions.includes(Permission.IncomingDirect) && DIRECTABLE.includes(state)) actions.push('direct');
@@ -58,6 +65,10 @@ export function availableActions(actor: Actor | null, state: IncomingState, assi
     if (assignment.unit && assignment.unit.id === actor.unitId && actor.roles.includes('unit_head')) actions.push('delegate');
     actions.push('progress', 'complete', 'return');
   }
+  const isClerk = actor.permissions.includes(Permission.IncomingRegister);
+  const isLeaderSubmittedTo = submittedToId === actor.id && actor.permissions.includes(Permission.IncomingDirect);
+  // last: refusing is the exception, never the first button
+  if (REFUSABLE.includes(state) && (isClerk || isLeaderSubmittedTo)) actions.push('reject');
   return { actions, assignment };
 }
 

@@ -8,6 +8,7 @@ import { SessionStore } from '../../../core/auth/session-store';
 import { DelegateForm } from './delegate-form';
 import { DirectForm } from './direct-form';
 import { DirectionAction, availableActions } from './direction-actions';
+import { RejectForm } from './reject-form';
 import { StepForm } from './step-form';
 import { SubmitForm } from './submit-form';
 
@@ -18,6 +19,7 @@ const ICONS: Record<DirectionAction, string> = {
   progress: 'update',
   complete: 'task_alt',
   return: 'undo',
+  reject: 'block',
 };
 const STEPS: Partial<Record<DirectionAction, AssignmentStep>> = { progress: 'progress', complete: 'completion', return: 'return' };
 
@@ -28,7 +30,7 @@ const STEPS: Partial<Record<DirectionAction, AssignmentStep>> = { progress: 'pro
  */
 @Component({
   selector: 'app-direction-panel',
-  imports: [MatButtonModule, MatIconModule, TranslatePipe, SubmitForm, DirectForm, DelegateForm, StepForm],
+  imports: [MatButtonModule, MatIconModule, TranslatePipe, SubmitForm, DirectForm, DelegateForm, StepForm, RejectForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let available = offer();
@@ -52,6 +54,9 @@ const STEPS: Partial<Record<DirectionAction, AssignmentStep>> = { progress: 'pro
             @case ('direct') {
               <app-direct-form [document]="document()" (done)="finish('direct')" (cancel)="active.set(null)" (reload)="reload.emit()" />
             }
+            @case ('reject') {
+              <app-reject-form [document]="document()" (done)="finish('reject')" (cancel)="active.set(null)" (reload)="reload.emit()" />
+            }
             @case ('delegate') {
               <app-delegate-form [assignment]="available.assignment!" (done)="finish('delegate')" (cancel)="active.set(null)" (reload)="reload.emit()" />
             }
@@ -71,7 +76,7 @@ const STEPS: Partial<Record<DirectionAction, AssignmentStep>> = { progress: 'pro
                   {{ 'incoming.direction.actions.' + action | translate }}
                 </button>
               } @else {
-                <button mat-stroked-button type="button" (click)="active.set(action)" [class.danger]="action === 'return'" [attr.data-testid]="'action-' + action">
+                <button mat-stroked-button type="button" (click)="active.set(action)" [class.danger]="action === 'return' || action === 'reject'" [attr.data-testid]="'action-' + action">
                   <mat-icon>{{ icons[action] }}</mat-icon>
                   {{ 'incoming.direction.actions.' + action | translate }}
                 </button>
@@ -109,7 +114,7 @@ export class DirectionPanel {
 
   protected readonly icons = ICONS;
   protected readonly active = signal<DirectionAction | null>(null);
-  protected readonly offer = computed(() => availableActions(this.session.user(), this.document().state, this.assignments()));
+  protected readonly offer = computed(() => availableActions(this.session.user(), this.document().state, this.assignments(), this.document().submittedTo?.id ?? null));
 
   protected step(action: DirectionAction): AssignmentStep {
     return STEPS[action] ?? 'progress';

@@ -32,6 +32,16 @@ const STEP_ICON: Record<AssignmentStep, string> = { progress: 'update', completi
           <mat-error>{{ error.key | translate: error.params }}</mat-error>
         }
       </mat-form-field>
+      @if (step() === 'completion' && assignment().role === 'lead') {
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>{{ 'incoming.direction.replyReference' | translate }}</mat-label>
+          <input matInput formControlName="replyReference" autocomplete="off" data-testid="field-reply-reference" />
+          <mat-hint>{{ 'incoming.direction.replyReferenceHint' | translate }}</mat-hint>
+          @if (fieldMessage(form.controls.replyReference); as error) {
+            <mat-error>{{ error.key | translate: error.params }}</mat-error>
+          }
+        </mat-form-field>
+      }
       <app-form-footer
         [failure]="failure()"
         [sending]="sending()"
@@ -54,11 +64,14 @@ export class StepForm extends DirectionFormBase {
   protected readonly icon = computed(() => STEP_ICON[this.step()]);
   protected readonly form = inject(NonNullableFormBuilder).group({
     text: ['', [Validators.required, Validators.minLength(2), Validators.maxLength(4000)]],
+    replyReference: ['', Validators.maxLength(200)],
   });
 
   protected send(): void {
     this.form.markAllAsTouched();
     if (this.form.invalid || this.sending()) return;
-    this.run(this.api.assignmentStep(this.assignment().id, this.step(), this.form.controls.text.value.trim()), this.form.controls, { text: 'text' });
+    const { text, replyReference } = this.form.getRawValue();
+    const reply = this.step() === 'completion' && this.assignment().role === 'lead' ? replyReference.trim() || null : null;
+    this.run(this.api.assignmentStep(this.assignment().id, this.step(), text.trim(), reply), this.form.controls, { text: 'text', replyReference: 'replyReference' });
   }
 }
