@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../apps/api/src/audit/audit.service';
 import { ErrorCode, SignatureErrorCode, type Role } from '@app/contracts';
 import { installed, passwordProtectedPdf, vietnameseTextPdf } from '../../apps/api/src/files/pdf/testing/sample-pdfs';
 import { samplePng } from '../../apps/api/src/files/testing/sample-files';
@@ -158,6 +160,24 @@ describe('Digital signatures (ký số): signer, organisation, attachments, veri
     const entries = await audit('signature.sign');
     expect(entries).toHaveLength(before + 1);
     expect(entries[entries.length - 1]).toMatchObject({ outcome: 'failure', details: expect.objectContaining({ code: SignatureErrorCode.WrongPassphrase }) });
+  });
+
+  it('fails at once inside the caller’s transaction (which holds the audit lock) and records the attempt when it ends', async () => {
+    const dataSource = system.app.get(DataSource);
+    const auditService = system.app.get(AuditService);
+    const draft = await outgoingDraftPdf({ pages: 1 });
+    const before = (await audit('signature.sign')).length;
+    const outcome = await dataSource
+      .transaction(async (manager) => {
+        // as the outgoing workflow will: its own audited step (e.g. the number), then the signature
+        await auditService.record({ action: 'test.step', actor: { id: leader.id, username: leader.username } }, manager);
+        await signing.signAsSigner({ pdf: draft, fileName: 'a.pdf', signer: leader, passphrase: 'sai' }, manager);
+      })
+      .catch((error: { code?: string }) => error.code);
+    expect(outcome).toBe(SignatureErrorCode.WrongPassphrase);
+    for (let attempt = 0; attempt < 50 && (await audit('signature.sign')).length === before; attempt++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await audit('signature.sign')).slice(before)).toEqual([expect.objectContaining({ outcome: 'failure' })]);
+    expect(await audit('test.step')).toEqual([]); // rolled back with the caller's transaction
   });
 
   it('refuses broken input with a clear 4xx: a corrupt PDF, a non-PDF, an encrypted PDF', async () => {

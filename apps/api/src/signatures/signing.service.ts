@@ -232,6 +232,21 @@ export class SigningService {
     writeLine(pageAt(document, date.pageIndex), font, dateLine(input.issuedOn, input.placeName ?? found.placeName ?? undefined), date);
   }
 
+  private recordFailure(action: string, actor: SigningActor, input: CommonSigningInput, sha256Before: string, error: unknown): Promise<void> {
+    const isAppError = error instanceof AppException;
+    if (!isAppError) this.logger.error({ err: error, action }, 'signing failed');
+    return this.audit
+      .record({
+        action,
+        actor,
+        outcome: isAppError && error.getStatus() === 403 ? 'denied' : 'failure',
+        entityType: input.subject?.type ?? 'file',
+        entityId: input.subject?.id ?? null,
+        details: { fileName: input.fileName, sha256Before, code: isAppError ? error.code : 'INTERNAL_ERROR' },
+      })
+      .catch((auditError: unknown) => this.logger.error({ err: auditError }, 'could not record a failed signing'));
+  }
+
   private cmsProducer(key: SigningKey) {
     const signer = this.signers.find((candidate) => candidate.provider === key.provider);
     if (!signer) throw noSigner(key.provider);
@@ -256,12 +271,11 @@ export class SigningService {
     try {
       result = await sign();
     } catch (error) {
-      const code = error instanceof AppException ? error.code : 'INTERNAL_ERROR';
-      if (!(error instanceof AppException)) this.logger.error({ err: error, action }, 'signing failed');
-      const outcome = error instanceof AppException && error.getStatus() === 403 ? 'denied' : 'failure';
-      await this.audit
-        .record({ action, actor, outcome, entityType: input.subject?.type ?? 'file', entityId: input.subject?.id ?? null, details: { fileName: input.fileName, sha256Before: before, code } })
-        .catch((auditError: unknown) => this.logger.error({ err: auditError }, 'could not record a failed signing'));
+      const recording = this.recordFailure(action, actor, input, before, error);
+      // Inside the caller's transaction the audit chain's lock may already be held by that very
+      // transaction (it audited its own step first): waiting here would wait for ourselves. The
+      // entry is written as soon as the caller's transaction ends, whichever way it ends.
+      if (!manager) await recording;
       throw error;
     }
     const signed: SignedPdf = {
