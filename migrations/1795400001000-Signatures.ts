@@ -23,6 +23,8 @@ export class Signatures1795400001000 implements MigrationInterface {
         "created_by_id" uuid,
         "revoked_at" TIMESTAMP WITH TIME ZONE,
         "revoked_by_id" uuid,
+        "failed_passphrase_attempts" integer NOT NULL DEFAULT 0,
+        "locked_until" TIMESTAMP WITH TIME ZONE,
         CONSTRAINT "PK_signing_credential" PRIMARY KEY ("id"),
         CONSTRAINT "CHK_signing_credential_owner" CHECK (("owner_kind" = 'user' AND "user_id" IS NOT NULL) OR ("owner_kind" = 'organisation' AND "user_id" IS NULL)),
         CONSTRAINT "FK_signing_credential_user" FOREIGN KEY ("user_id") REFERENCES "user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION

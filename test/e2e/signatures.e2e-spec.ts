@@ -251,6 +251,18 @@ describe('Digital signatures (ký số): signer, organisation, attachments, veri
     await system.http().put('/api/signatures/images/seal').set('Authorization', `Bearer ${officer}`).attach('file', seal, 'seal.png').expect(403);
   });
 
+  it('locks a key for a while after five wrong passphrases in a row (429), even against the right one', async () => {
+    const unitHead = await actor('truongphong'); // its key was uploaded above with 'mật-khẩu-mới'
+    const draft = await outgoingDraftPdf({ pages: 1, signerName: 'Lê Thị Hương' });
+    const attempt = (passphrase: string) => signing.signAsSigner({ pdf: draft, fileName: 'a.pdf', signer: unitHead, passphrase }).catch((error: { code: string; getStatus(): number }) => error);
+    for (let count = 0; count < 4; count++) expect(await attempt('sai')).toMatchObject({ code: SignatureErrorCode.WrongPassphrase });
+    expect(await attempt('mật-khẩu-mới')).toMatchObject({ fieldName: 'Signer1' }); // a right one starts the count again
+    for (let count = 0; count < 5; count++) expect(await attempt('sai')).toMatchObject({ code: SignatureErrorCode.WrongPassphrase });
+    const locked = await attempt('mật-khẩu-mới');
+    expect(locked).toMatchObject({ code: SignatureErrorCode.CredentialLocked, messageEn: expect.stringContaining('Try again after') });
+    expect((locked as { getStatus(): number }).getStatus()).toBe(429);
+  });
+
   it('lists no signatures for an unsigned PDF and needs a login to verify', async () => {
     expect((await verify(await vietnameseTextPdf(['Không có chữ ký'])).expect(200)).body.signatures).toEqual([]);
     await system.http().post('/api/signatures/verification').attach('file', signedBySigner, 'a.pdf').expect(401);

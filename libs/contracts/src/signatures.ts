@@ -88,6 +88,7 @@ export const SignatureErrorCode = {
   CredentialMissing: 'SIGNING_CREDENTIAL_MISSING',
   CredentialExpired: 'SIGNING_CREDENTIAL_EXPIRED',
   CredentialNotFound: 'SIGNING_CREDENTIAL_NOT_FOUND',
+  CredentialLocked: 'SIGNING_CREDENTIAL_LOCKED',
   ImageInvalid: 'SIGNATURE_IMAGE_INVALID',
   NotSignedBySigner: 'DOCUMENT_NOT_SIGNED_BY_SIGNER',
   SignatureBroken: 'DOCUMENT_SIGNATURE_INVALID',

@@ -112,3 +112,14 @@ export const noSigner = (provider: string) =>
     `Hệ thống chưa hỗ trợ nơi giữ khoá "${provider}".`,
     `The key provider "${provider}" is not supported by this system.`,
   );
+
+export const credentialLocked = (until: Date) => {
+  const time = until.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' });
+  return new AppException(
+    HttpStatus.TOO_MANY_REQUESTS,
+    SignatureErrorCode.CredentialLocked,
+    `Khoá ký số tạm bị khoá vì nhập sai mật khẩu nhiều lần liên tiếp. Hãy thử lại sau ${time}.`,
+    `The signing key is locked for a while after too many wrong passphrases in a row. Try again after ${time} (Vietnam time).`,
+    { lockedUntil: until.toISOString() },
+  );
+};

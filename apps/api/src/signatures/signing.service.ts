@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFFont, PDFPage, PDFRef } from 'pdf-lib';
 import type { EntityManager } from 'typeorm';
-import { type CertificateSummary, Permission, permissionsOf, type Role } from '@app/contracts';
+import { type CertificateSummary, Permission, permissionsOf, type Role, SignatureErrorCode } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { mm } from '../files/pdf/page-geometry';
 import { fit } from '../files/pdf/arrival-stamp-drawing';
@@ -247,10 +247,20 @@ export class SigningService {
       .catch((auditError: unknown) => this.logger.error({ err: auditError }, 'could not record a failed signing'));
   }
 
+  /** The CMS from the key's provider, counting wrong passphrases against the key. */
   private cmsProducer(key: SigningKey) {
     const signer = this.signers.find((candidate) => candidate.provider === key.provider);
     if (!signer) throw noSigner(key.provider);
-    return (bytes: Buffer, at: Date) => signer.sign(bytes, key, at);
+    return async (bytes: Buffer, at: Date) => {
+      try {
+        const cms = await signer.sign(bytes, key, at);
+        await this.credentials.noteRightPassphrase(key.credentialId);
+        return cms;
+      } catch (error) {
+        if (error instanceof AppException && error.code === SignatureErrorCode.WrongPassphrase) await this.credentials.noteWrongPassphrase(key.credentialId);
+        throw error;
+      }
+    };
   }
 
   /**

@@ -62,4 +62,12 @@ export class SigningCredential {
 
   @Column({ type: 'uuid', nullable: true })
   revokedById: string | null;
+
+  /** wrong passphrases in a row; the passphrase is all that guards a stored key from a stolen session */
+  @Column({ type: 'int', default: 0 })
+  failedPassphraseAttempts: number;
+
+  /** after too many wrong passphrases the key refuses to sign until then */
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
 }

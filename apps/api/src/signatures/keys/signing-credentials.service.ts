@@ -6,12 +6,16 @@ import { AuditService } from '../../audit/audit.service';
 import { UsersService } from '../../identity/users.service';
 import { Clock } from '../../platform/clock/clock';
 import type { SigningKey } from '../document-signer';
-import { credentialExpired, credentialInvalid, credentialMissing, credentialNotFound, wrongPassphrase } from '../signature-errors';
+import { credentialExpired, credentialInvalid, credentialLocked, credentialMissing, credentialNotFound, wrongPassphrase } from '../signature-errors';
 import { openPkcs12, Pkcs12Error } from './pkcs12';
 import { SigningCredential } from './signing-credential.entity';
 
 export type CredentialOwner = { kind: 'user'; userId: string } | { kind: 'organisation' };
 export type Actor = { id: string; username: string } | null;
+
+/** Wrong passphrases in a row that lock a key, and for how long. */
+export const PASSPHRASE_ATTEMPTS = 5;
+export const PASSPHRASE_LOCK_MINUTES = 15;
 
 /** Replacing an owner's key takes turns on this lock, so two uploads never leave two active keys. */
 const CREDENTIAL_LOCK = 32_2020;
@@ -141,6 +145,25 @@ export class SigningCredentialsService {
   }
 
   /**
+   * Counts a wrong passphrase; the fifth in a row locks the key for a quarter of an hour. Written
+   * on its own (not in the caller's transaction, which rolls back), so the count survives.
+   */
+  async noteWrongPassphrase(credentialId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE signing_credential
+          SET failed_passphrase_attempts = CASE WHEN failed_passphrase_attempts + 1 >= $2 THEN 0 ELSE failed_passphrase_attempts + 1 END,
+              locked_until = CASE WHEN failed_passphrase_attempts + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
+        WHERE id = $1`,
+      [credentialId, PASSPHRASE_ATTEMPTS, new Date(this.clock.now().getTime() + PASSPHRASE_LOCK_MINUTES * 60_000)],
+    );
+  }
+
+  /** A right passphrase starts the count again. */
+  async noteRightPassphrase(credentialId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE signing_credential SET failed_passphrase_attempts = 0 WHERE id = $1 AND failed_passphrase_attempts > 0`, [credentialId]);
+  }
+
+  /**
    * The owner's key, ready for a DocumentSigner: refused (422) when there is none or its
    * certificate is not valid at the signing time.
    */
@@ -154,6 +177,7 @@ export class SigningCredentialsService {
       .getOne();
     if (!row) throw credentialMissing(owner.kind === 'user' ? 'user' : 'organisation');
     if (row.notAfter <= at || row.notBefore > at) throw credentialExpired(row.notAfter.toISOString());
+    if (row.lockedUntil && row.lockedUntil > at) throw credentialLocked(row.lockedUntil);
     return { credentialId: row.id, provider: row.provider, certificate: certificateOf(row), keyMaterial: row.keyMaterial, secret };
   }
 }
