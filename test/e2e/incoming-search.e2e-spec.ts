@@ -107,6 +107,16 @@ describe('Searching incoming documents (tìm kiếm văn bản đến)', () => {
     expect((await found('lut bao')).map((hit) => hit.document.id)).toEqual([old.id]);
   });
 
+  it('highlights a match far into a long text: the snippet reads around the first word found, not only the start', async () => {
+    const long = await kit.register(await vietnameseTextPdf(['Công văn về công tác văn thư']), 'Công văn dài.pdf', { subject: 'Về việc chỉnh lý tài liệu' });
+    await kit.waitPrepared(long.id);
+    const filler = 'Các đơn vị thực hiện nghiêm chế độ báo cáo định kỳ theo quy định hiện hành. '.repeat(400); // 30 000 characters
+    await system.query(`UPDATE incoming_document_text SET content = $2 WHERE document_id = $1`, [long.id, `${filler}Đề nghị khẩn trương khắc phục hậu quả SẠT LỞ đất do mưa lớn. ${filler}`]);
+    const [hit] = await found('sat lo dat');
+    expect(hit).toMatchObject({ document: { id: long.id }, foundIn: 'text' });
+    expect(highlighted(hit)).toEqual(['SẠT LỞ đất']);
+  });
+
   it('filters by register and year like the list', async () => {
     expect((await search({ q: 'sot xuat huyet', year: 2026 }).expect(200)).body.items).toHaveLength(1);
     expect((await search({ q: 'sot xuat huyet', year: 2020 }).expect(200)).body.items).toHaveLength(0);

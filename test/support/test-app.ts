@@ -30,8 +30,10 @@ export async function createTestApp(environment: Record<string, string> = {}, re
   const root = resolve(__dirname, '../../var/test');
   mkdirSync(root, { recursive: true });
   // A replica shares the database and the file store of the first instance, as N pods would.
-  const dataDir = replicaOf ? replicaOf.dataDir : mkdtempSync(join(root, 'app-'));
-  const database = replicaOf ? { url: replicaOf.databaseUrl, drop: async () => undefined } : await createTestDatabase();
+  // A benchmark may bring a database and a file store it keeps (DATABASE_URL, DATA_DIR): used as given, never removed.
+  const kept = !replicaOf && Boolean(environment.DATABASE_URL);
+  const dataDir = replicaOf ? replicaOf.dataDir : kept && environment.DATA_DIR ? environment.DATA_DIR : mkdtempSync(join(root, 'app-'));
+  const database = replicaOf ? { url: replicaOf.databaseUrl, drop: async () => undefined } : kept ? { url: environment.DATABASE_URL, drop: async () => undefined } : await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -62,7 +64,7 @@ export async function createTestApp(environment: Record<string, string> = {}, re
     async close() {
       await app.close();
       await database.drop();
-      if (!replicaOf) rmSync(dataDir, { recursive: true, force: true });
+      if (!replicaOf && dataDir !== environment.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

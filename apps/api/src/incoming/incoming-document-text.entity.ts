@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import { IncomingDocument } from './incoming-document.entity';
 
 /** Where a document's text came from: the PDF's own text layer, or OCR of a scan. */
@@ -13,12 +13,15 @@ export type DocumentTextSource = 'pdf' | 'ocr';
  * and the entities agree, and is never read or written by the application.
  */
 @Entity()
+// made by the search migrations (GIN over the arrival time and the vector, btree_gin; the arrival time)
+@Index('incoming_document_text_search', { synchronize: false })
+@Index('incoming_document_text_arrived', { synchronize: false })
 export class IncomingDocumentText {
   @PrimaryColumn({ type: 'uuid' })
   documentId: string;
 
   @OneToOne(() => IncomingDocument, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'document_id' })
+  @JoinColumn({ name: 'document_id', foreignKeyConstraintName: 'FK_incoming_document_text_document' })
   document?: IncomingDocument;
 
   @Column({ type: 'varchar', length: 10, nullable: true })
@@ -35,7 +38,7 @@ export class IncomingDocumentText {
   @Column({ type: 'timestamptz', nullable: true })
   extractedAt: Date | null;
 
-  @Column({ type: 'tsvector', select: false, insert: false, update: false, default: () => "''::tsvector" })
+  @Column({ type: 'tsvector', select: false, insert: false, update: false, default: () => "''" })
   searchVector?: unknown;
 
   /** the document's arrival time, copied by the same triggers, so that a search can look at recent matches first */

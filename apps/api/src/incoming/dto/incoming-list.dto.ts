@@ -3,11 +3,9 @@ import { Transform } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { DOCUMENT_TYPE_CODES, INCOMING_SORTS, INCOMING_STATES, INCOMING_VIEWS, URGENCIES } from '@app/contracts';
 import type { DocumentTypeCode, IncomingCounts, IncomingListQuery, IncomingSort, IncomingState, IncomingView, UnitWorkloadDto, Urgency } from '@app/contracts';
+import { blankToUndefined, toNumber } from './query-transforms';
 
 const CALENDAR_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-/** A form that sends an untouched field as `issuer=` means "no filter", not "an empty issuer". */
-const blankToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const trimText = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC').trim().replace(/\s+/g, ' ') || undefined : value);
 const dateMessage = (field: string) => ({ message: `${field}: ngày dạng yyyy-MM-dd / a date as yyyy-MM-dd` });
 

@@ -1,4 +1,4 @@
-import { ELLIPSIS, FRAGMENT_BREAK, hasMatch, MATCH_END, MATCH_START, MAX_SNIPPET_CHARS, snippetFromHeadline } from './snippet';
+import { ELLIPSIS, FRAGMENT_BREAK, hasMatch, MATCH_END, MATCH_START, MAX_SNIPPET_CHARS, snippetFromHeadline, wordFinderPattern } from './snippet';
 
 /** Writes a headline as ts_headline does: [word] is a highlighted word, | a fragment break. */
 const headline = (text: string) => text.replaceAll('[', MATCH_START).replaceAll(']', MATCH_END).replaceAll('|', FRAGMENT_BREAK);
@@ -50,5 +50,28 @@ describe('snippetFromHeadline', () => {
 
     const emoji = snippetFromHeadline('😀'.repeat(300));
     expect(emoji[0].text.endsWith('😀…')).toBe(true); // no lone surrogate before the ellipsis
+  });
+});
+
+describe('wordFinderPattern', () => {
+  const finds = (query: string, text: string) => new RegExp(wordFinderPattern(query)!, 'u').exec(text)?.[0];
+
+  it('finds a word of the query whole, whatever its accents and case', () => {
+    expect(wordFinderPattern('lụt bão')).toBe(wordFinderPattern('LUT BAO'));
+    expect(finds('lut bao', 'Tổng kết phòng chống LỤT bão')).toBe('LỤT');
+    expect(finds('du toan', 'Dự toán ngân sách')).toBe('Dự');
+    expect(finds('dinh', 'Quyết Định số 15')).toBe('Định');
+    expect(finds('30 2020', 'Nghị định số 30/2020/NĐ-CP')).toBe('30');
+  });
+
+  it('does not find a word inside another word', () => {
+    expect(finds('an', 'Toàn văn')).toBeUndefined();
+    expect(finds('an', 'bàn giao an toàn')).toBe('an');
+  });
+
+  it('reads the query as words only: symbols are no syntax, nothing without a word', () => {
+    expect(wordFinderPattern('"quy chế" -abc (x|y)*')).toBe(wordFinderPattern('quy chế abc x y'));
+    expect(wordFinderPattern('!!! ???')).toBeNull();
+    expect(finds('a.b*c', 'xyz a b c')).toBe('a');
   });
 });

@@ -96,3 +96,47 @@ function limitLength(parts: SnippetPart[], max: number): SnippetPart[] {
   }
   return limited;
 }
+
+/** The letters a Vietnamese letter without its accents may stand for in a text (both cases are added). */
+const ACCENTED: Record<string, string> = {
+  a: 'aàáảãạăằắẳẵặâầấẩẫậ',
+  d: 'dđ',
+  e: 'eèéẻẽẹêềếểễệ',
+  i: 'iìíỉĩị',
+  o: 'oòóỏõọôồốổỗộơờớởỡợ',
+  u: 'uùúủũụưừứửữự',
+  y: 'yỳýỷỹỵ',
+};
+/** A letter or digit of a Vietnamese text (and the rest of Latin): what may not touch a word found whole. */
+const WORD_CHARACTER = '0-9A-Za-zÀ-ỹ';
+/** More words than this add little to finding where the text speaks of the query. */
+const MAX_PATTERN_WORDS = 12;
+
+/**
+ * A PostgreSQL regular expression (ARE) that finds any word of the query as a whole word in the
+ * original text, accents and case ignored as the search ignores them ("lut bao" finds "LỤT bão"):
+ * it tells a snippet where in a long text to look, without the cost of unaccenting the text or of
+ * ts_headline parsing all of it. Words only — letters and digits, no character the expression could
+ * read as syntax; an excluded word (`-abc`) does no harm, a document found has none. Null without a word.
+ */
+export function wordFinderPattern(query: string): string | null {
+  const words = [
+    ...new Set(
+      query
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/[đĐ]/g, 'd')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean),
+    ),
+  ].slice(0, MAX_PATTERN_WORDS);
+  if (words.length === 0) return null;
+  const letter = (character: string) => {
+    if (/\p{N}/u.test(character)) return character;
+    const variants = ACCENTED[character] ?? character;
+    return `[${variants}${variants.toUpperCase()}]`;
+  };
+  const alternatives = words.map((word) => [...word].map(letter).join(''));
+  return `(?<![${WORD_CHARACTER}])(${alternatives.join('|')})(?![${WORD_CHARACTER}])`;
+}

@@ -3,9 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import type { IncomingSearchHitDto, Page, SnippetPart } from '@app/contracts';
 import { IncomingSummaryResponseDto } from '../../dto/incoming-response.dto';
-
-const blankToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+import { blankToUndefined, toNumber } from '../../dto/query-transforms';
 
 /** GET /api/incoming-documents/search. `q` is checked by the service, which explains what is wrong with it. */
 export class IncomingSearchQueryDto {
