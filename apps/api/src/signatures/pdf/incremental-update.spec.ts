@@ -1,5 +1,22 @@
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
-import { appendIncrementalUpdate, lastCrossReferenceOffset, snapshotObjects } from './incremental-update';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { installed } from '../../files/pdf/testing/sample-pdfs';
+import { appendIncrementalUpdate, lastCrossReferenceOffset, reserveUsedObjectNumbers, snapshotObjects } from './incremental-update';
+
+/** Pages as poppler's pdfinfo counts them (another reader than pdf-lib), or null without poppler-utils. */
+function popplerPages(pdf: Buffer): number | null {
+  if (!installed('pdfinfo')) return null;
+  const folder = mkdtempSync(join(tmpdir(), 'pdfinfo-'));
+  try {
+    writeFileSync(join(folder, 'a.pdf'), pdf);
+    return Number(/^Pages:\s+(\d+)/m.exec(spawnSync('pdfinfo', [join(folder, 'a.pdf')], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? 0);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
 
 async function twoPagePdf(): Promise<Buffer> {
   const document = await PDFDocument.create();
@@ -39,5 +56,23 @@ describe('incremental updates', () => {
     const document = await PDFDocument.load(original, { updateMetadata: false });
     const updated = appendIncrementalUpdate(original, document, snapshotObjects(document));
     expect(updated.subarray(original.length).toString('latin1')).not.toContain(' obj');
+  });
+
+  it('continues a file indexed by a cross-reference stream with one, above the numbers of its object streams', async () => {
+    const source = await PDFDocument.create();
+    source.addPage([200, 200]);
+    source.addPage([200, 200]);
+    const original = Buffer.from(await source.save({ useObjectStreams: true }));
+    const document = await PDFDocument.load(original, { updateMetadata: false });
+    const before = document.context.largestObjectNumber;
+    reserveUsedObjectNumbers(original, document);
+    expect(document.context.largestObjectNumber).toBeGreaterThan(before); // the object and xref streams' numbers
+    const snapshot = snapshotObjects(document);
+    document.catalog.set(PDFName.of('Lang'), PDFString.of('vi'));
+    const updated = appendIncrementalUpdate(original, document, snapshot);
+    expect(updated.subarray(original.length).toString('latin1')).toContain('/Type /XRef');
+    expect((await PDFDocument.load(updated)).getPageCount()).toBe(2);
+    const pages = popplerPages(updated);
+    if (pages !== null) expect(pages).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import { SignPdf, Signer } from '@signpdf/signpdf';
 import { PDFDocument } from 'pdf-lib';
 import { notAPdf, pdfEncrypted, pdfUnreadable } from '../signature-errors';
-import { appendIncrementalUpdate, snapshotObjects } from './incremental-update';
+import { appendIncrementalUpdate, reserveUsedObjectNumbers, snapshotObjects } from './incremental-update';
 import { signatureFields } from './signature-field';
 
 /** Makes the detached CMS over the bytes the /ByteRange covers (see DocumentSigner). */
@@ -55,6 +55,7 @@ export interface PadesSigningInput {
 export async function signPdf(input: PadesSigningInput): Promise<Buffer> {
   const document = await loadForSigning(input.original, input.fileName);
   const alreadySigned = signatureFields(document).length > 0;
+  if (alreadySigned) reserveUsedObjectNumbers(input.original, document);
   const snapshot = alreadySigned ? snapshotObjects(document) : null;
   await input.prepare(document);
   let prepared: Buffer;
