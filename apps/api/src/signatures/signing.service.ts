@@ -95,6 +95,11 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  * right of the first page, as text. Nothing is stored here: the caller keeps the returned PDF and
  * passes its transaction so that the audit entry commits with it. A failure (wrong passphrase, no
  * key, broken PDF) throws before anything is written.
+ *
+ * Issuance without losing numbers: in one transaction, take the register's next number under its
+ * lock, call applyOrganisationSignature with it and that transaction's manager, store the sealed
+ * file, commit. A failed signature throws, the transaction rolls back, and the number was never
+ * taken (Decree 30 numbers run without gaps).
  */
 @Injectable()
 export class SigningService {
