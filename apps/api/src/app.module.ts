@@ -25,6 +25,7 @@ import { ClockModule } from './platform/clock/clock';
 import { CalendarModule } from './platform/calendar/calendar.module';
 import { RegistersModule } from './registers/registers.module';
 import { IncomingModule } from './incoming/incoming.module';
+import { OutgoingModule } from './outgoing/outgoing.module';
 import { SignaturesModule } from './signatures/signatures.module';
 
 /** Serves the built web app at / (client routes fall back to index.html), never under /api. */
@@ -67,6 +68,7 @@ export class AppModule implements NestModule {
         CalendarModule,
         RegistersModule,
         IncomingModule,
+        OutgoingModule,
         SignaturesModule,
         AgencySetupModule,
         ...webApp(config),

@@ -11,4 +11,5 @@ export * from './calendar';
 export * from './documents';
 export * from './registers';
 export * from './incoming';
+export * from './outgoing';
 export * from './signatures';

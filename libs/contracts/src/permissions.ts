@@ -35,6 +35,12 @@ export const Permission = {
   SignaturesSeal: 'signatures.seal',
   /** check the digital signatures of an uploaded PDF (every member of staff) */
   SignaturesVerify: 'signatures.verify',
+  /** write drafts of outgoing documents and send them for review (soạn thảo: chuyên viên, lãnh đạo) */
+  OutgoingDraft: 'outgoing.draft',
+  /** be the signer-to-be of a draft and approve it for signing (người ký: lãnh đạo, lãnh đạo đơn vị ký thừa lệnh) */
+  OutgoingSign: 'outgoing.sign',
+  /** check the form (thể thức) of a draft before signing (Decree 30 Art. 11: a designated clerk) */
+  OutgoingCheckForm: 'outgoing.check_form',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -54,10 +60,10 @@ const EVERYONE: Permission[] = [
 /** What each role may do. A user's permissions are the union over their roles. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...EVERYONE, Permission.UnitsManage, Permission.UsersManage, Permission.OrgansManage, Permission.AuditRead, Permission.CalendarManage, Permission.RegistersManage, Permission.SignaturesManage],
-  clerk: [...EVERYONE, Permission.OrgansManage, Permission.IncomingRegister, Permission.SignaturesSeal],
-  officer: [...EVERYONE],
-  unit_head: [...EVERYONE, Permission.SignaturesSign],
-  leader: [...EVERYONE, Permission.IncomingDirect, Permission.SignaturesSign],
+  clerk: [...EVERYONE, Permission.OrgansManage, Permission.IncomingRegister, Permission.SignaturesSeal, Permission.OutgoingCheckForm],
+  officer: [...EVERYONE, Permission.OutgoingDraft],
+  unit_head: [...EVERYONE, Permission.SignaturesSign, Permission.OutgoingDraft, Permission.OutgoingSign],
+  leader: [...EVERYONE, Permission.IncomingDirect, Permission.SignaturesSign, Permission.OutgoingDraft, Permission.OutgoingSign],
   meeting_secretary: [...EVERYONE],
 };
 

@@ -1,0 +1,90 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Confidentiality, DocumentTypeCode, OutgoingState, PdfForSigningIssue, Urgency } from '@app/contracts';
+import { User } from '../identity/user.entity';
+import { Unit } from '../identity/unit.entity';
+import { IncomingDocument } from '../incoming/incoming-document.entity';
+
+/**
+ * An outgoing document (văn bản đi) from its first draft on, with the metadata of Decree 30/2020
+ * (Appendix VI, VB đi). Numbering, signing and dispatch add their columns in later migrations;
+ * the draft's files are its versions (DraftVersion), never overwritten.
+ */
+@Entity()
+@Index('outgoing_document_drafter_updated', ['drafterId', 'updatedAt', 'id'])
+@Index('outgoing_document_state_updated', ['state', 'updatedAt', 'id'])
+export class OutgoingDocument {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  documentType: DocumentTypeCode;
+
+  @Column({ length: 500 })
+  subject: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  urgency: Urgency;
+
+  @Column({ type: 'varchar', length: 12 })
+  confidentiality: Confidentiality;
+
+  /** the person who will sign (người ký): the approve step of the chain is theirs */
+  @Index()
+  @Column({ type: 'uuid' })
+  signerId: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'signer_id' })
+  signer?: User;
+
+  @Column({ type: 'uuid' })
+  drafterId: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'drafter_id' })
+  drafter?: User;
+
+  /** the drafter's unit when the draft was started: its head reviews the content and sees the draft */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  draftingUnitId: string | null;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'drafting_unit_id' })
+  draftingUnit?: Unit | null;
+
+  /** "Nơi nhận" as written on the document, beside the units and agencies chosen from the lists */
+  @Column({ type: 'text', nullable: true })
+  recipientsText: string | null;
+
+  /** the incoming document this one answers; the incoming side shows the reply once it is issued */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  replyToIncomingId: string | null;
+
+  @ManyToOne(() => IncomingDocument, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'reply_to_incoming_id' })
+  replyToIncoming?: IncomingDocument | null;
+
+  @Column({ type: 'varchar', length: 15 })
+  state: OutgoingState;
+
+  /** the version the signer will sign (a PDF version, or the PDF made from a DOCX one); null until there is one */
+  @Column({ type: 'uuid', nullable: true })
+  pdfForSigningVersionId: string | null;
+
+  /** why there is no PDF to sign yet, when the signer has approved (see PDF_FOR_SIGNING_ISSUES) */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  pdfForSigningIssue: PdfForSigningIssue | null;
+
+  @Column({ type: 'timestamptz' })
+  createdAt: Date;
+
+  /** the last change of any kind: the working lists are ordered by it */
+  @Column({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  /** optimistic locking: every change names the version it read, a stale one is refused with 409 */
+  @Column({ type: 'int', default: 1 })
+  version: number;
+}

@@ -1,0 +1,60 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { FilesModule } from '../files/files.module';
+import { IdentityModule } from '../identity/identity.module';
+import { IncomingModule } from '../incoming/incoming.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OrgansModule } from '../organs/organs.module';
+import { DocumentConverter } from './conversion/document-converter';
+import { PdfForSigningService } from './conversion/pdf-for-signing.service';
+import { DraftAttachment } from './draft-attachment.entity';
+import { DraftComment } from './draft-comment.entity';
+import { DraftCommentsController } from './draft-comments.controller';
+import { DraftCommentsService } from './draft-comments.service';
+import { DraftFiles } from './draft-files';
+import { DraftVersion } from './draft-version.entity';
+import { DraftVersionsController } from './draft-versions.controller';
+import { DraftVersionsService } from './draft-versions.service';
+import { OutgoingDocument } from './outgoing-document.entity';
+import { OutgoingController } from './outgoing.controller';
+import { OutgoingDraftsService } from './outgoing-drafts.service';
+import { OutgoingHistoryEntry } from './outgoing-history-entry.entity';
+import { OutgoingListService } from './outgoing-list.service';
+import { OutgoingRecipient } from './outgoing-recipient.entity';
+import { OutgoingRecords } from './outgoing-records';
+import { OutgoingSummaries } from './outgoing-summaries';
+import { ReviewController } from './review.controller';
+import { ReviewService } from './review.service';
+import { ReviewStep } from './review-step.entity';
+
+/**
+ * Outgoing documents (văn bản đi): drafting and approval now; signing, numbering in the outgoing
+ * register, the organisation's seal and dispatch come next and build on the same document.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([OutgoingDocument, OutgoingRecipient, DraftVersion, DraftAttachment, ReviewStep, DraftComment, OutgoingHistoryEntry]),
+    AuditModule,
+    FilesModule,
+    IdentityModule,
+    IncomingModule,
+    NotificationsModule,
+    OrgansModule,
+  ],
+  controllers: [OutgoingController, DraftVersionsController, ReviewController, DraftCommentsController],
+  providers: [
+    OutgoingRecords,
+    OutgoingSummaries,
+    DraftFiles,
+    DraftVersionsService,
+    DocumentConverter,
+    PdfForSigningService,
+    ReviewService,
+    OutgoingDraftsService,
+    OutgoingListService,
+    DraftCommentsService,
+  ],
+  exports: [OutgoingDraftsService],
+})
+export class OutgoingModule {}

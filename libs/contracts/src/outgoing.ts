@@ -1,0 +1,228 @@
+/**
+ * Outgoing documents (văn bản đi), Decree 30/2020 Art. 10–19: a draft is written, reviewed along a
+ * chain (the drafting unit's head, the check of form, the signer), then signed, numbered, sealed
+ * and dispatched. This part covers drafting and approval; the later states are listed already so
+ * that the next parts continue the same machine.
+ */
+import type { Confidentiality, DocumentTypeCode, Urgency } from './documents';
+import type { StoredFileDto } from './files';
+
+/**
+ * draft → in_review → (returned → in_review) → approved (by the signer) → form_checked (ready to
+ * sign) → signed → issued → dispatched; recalled / replaced afterwards. `approved` is the state in
+ * which the signer has approved but the check of form still waits (Decree 30 orders it after the
+ * approval); with the check done before the approval, the approval goes straight to form_checked.
+ */
+export const OUTGOING_STATES = ['draft', 'in_review', 'returned', 'approved', 'form_checked', 'signed', 'issued', 'dispatched', 'recalled', 'replaced'] as const;
+export type OutgoingState = (typeof OUTGOING_STATES)[number];
+export const OUTGOING_STATE_LABELS: Record<OutgoingState, { vi: string; en: string }> = {
+  draft: { vi: 'Dự thảo', en: 'Draft' },
+  in_review: { vi: 'Đang trình duyệt', en: 'In review' },
+  returned: { vi: 'Bị trả lại', en: 'Returned' },
+  approved: { vi: 'Đã duyệt', en: 'Approved' },
+  form_checked: { vi: 'Đã kiểm tra thể thức, chờ ký', en: 'Form checked, ready to sign' },
+  signed: { vi: 'Đã ký', en: 'Signed' },
+  issued: { vi: 'Đã ban hành', en: 'Issued' },
+  dispatched: { vi: 'Đã phát hành', en: 'Dispatched' },
+  recalled: { vi: 'Đã thu hồi', en: 'Recalled' },
+  replaced: { vi: 'Đã thay thế', en: 'Replaced' },
+};
+
+/** review: content (the unit head, a colleague); form_check: thể thức (a designated clerk); approve: the signer. */
+export const REVIEW_STEP_KINDS = ['review', 'form_check', 'approve'] as const;
+export type ReviewStepKind = (typeof REVIEW_STEP_KINDS)[number];
+
+/** waiting: not reached yet; current: the reviewer's turn; done: passed on; returned: sent back to the drafter. */
+export const REVIEW_STEP_STATES = ['waiting', 'current', 'done', 'returned'] as const;
+export type ReviewStepState = (typeof REVIEW_STEP_STATES)[number];
+
+/** A reviewer's answer: pass it on (forward, form checked, approved — by the step's kind) or return it with a comment. */
+export const REVIEW_DECISIONS = ['approve', 'return'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+/** Working lists: the caller's own drafts, the drafts waiting for the caller, the approved ones the caller sees. */
+export const OUTGOING_VIEWS = ['mine', 'waiting', 'approved'] as const;
+export type OutgoingView = (typeof OUTGOING_VIEWS)[number];
+
+/**
+ * Why a draft has no PDF to sign yet, for the UI to say:
+ * - `not_approved`: the signer has not approved it yet (a DOCX is converted on approval);
+ * - `conversion_pending`: approved, the DOCX is being converted (or the conversion was interrupted: ask for it again);
+ * - `converter_unavailable`: the main file is DOCX and LibreOffice is not installed on the server — only a PDF can be signed;
+ * - `conversion_failed`: LibreOffice could not convert the file.
+ */
+export const PDF_FOR_SIGNING_ISSUES = ['not_approved', 'conversion_pending', 'converter_unavailable', 'conversion_failed'] as const;
+export type PdfForSigningIssue = (typeof PDF_FOR_SIGNING_ISSUES)[number];
+
+export const OutgoingErrorCode = {
+  OutgoingDocumentNotFound: 'OUTGOING_DOCUMENT_NOT_FOUND',
+  DraftVersionNotFound: 'DRAFT_VERSION_NOT_FOUND',
+  InvalidReviewChain: 'INVALID_REVIEW_CHAIN',
+  NotYourTurn: 'NOT_YOUR_TURN',
+} as const;
+export type OutgoingErrorCode = (typeof OutgoingErrorCode)[keyof typeof OutgoingErrorCode];
+
+export interface PersonRef {
+  id: string;
+  fullName: string;
+}
+
+/** One recipient: a unit of this agency or an agency of the directory (the free text "nơi nhận" is beside). */
+export interface OutgoingRecipientDto {
+  kind: 'unit' | 'organ';
+  id: string;
+  name: string;
+}
+
+export interface OutgoingDocumentSummaryDto {
+  id: string;
+  documentType: DocumentTypeCode;
+  subject: string;
+  urgency: Urgency;
+  confidentiality: Confidentiality;
+  state: OutgoingState;
+  drafter: PersonRef;
+  signer: PersonRef;
+  /** whose turn it is, while in review */
+  currentReviewer: PersonRef | null;
+  updatedAt: string;
+}
+
+export interface DraftVersionDto {
+  id: string;
+  /** 1..n within the draft */
+  number: number;
+  file: StoredFileDto;
+  attachments: StoredFileDto[];
+  uploadedBy: PersonRef | null;
+  uploadedAt: string;
+  note: string | null;
+  /** set on the PDF made from a DOCX version for signing */
+  convertedFromNumber: number | null;
+}
+
+export interface ReviewStepDto {
+  id: string;
+  position: number;
+  kind: ReviewStepKind;
+  reviewer: PersonRef;
+  state: ReviewStepState;
+  decidedAt: string | null;
+  /** the version the last decision was made on */
+  decidedOnVersion: number | null;
+}
+
+export interface OutgoingDocumentDto extends OutgoingDocumentSummaryDto {
+  draftingUnit: { id: string; name: string } | null;
+  recipients: OutgoingRecipientDto[];
+  recipientsText: string | null;
+  replyToIncoming: { id: string; subject: string; numberAndNotation: string | null } | null;
+  latestVersion: DraftVersionDto | null;
+  reviewChain: ReviewStepDto[];
+  /** the PDF the signer will sign: the latest version when it is a PDF, else its conversion */
+  pdfForSigning: DraftVersionDto | null;
+  pdfForSigningIssue: PdfForSigningIssue | null;
+  /** whether this server can turn DOCX into PDF (LibreOffice installed): without it only a PDF can be signed */
+  docxConversionAvailable: boolean;
+  createdAt: string;
+  version: number;
+}
+
+/** One difference between two versions, e.g. `{ field: 'sha256', from: 'ab…', to: 'cd…' }`. */
+export interface DraftVersionChange {
+  field: 'fileName' | 'mediaType' | 'size' | 'sha256' | 'note' | 'uploadedBy' | 'attachments';
+  from: unknown;
+  to: unknown;
+}
+
+export interface DraftVersionComparison {
+  from: DraftVersionDto;
+  to: DraftVersionDto;
+  sameContent: boolean;
+  changes: DraftVersionChange[];
+}
+
+export interface DraftCommentDto {
+  id: string;
+  versionNumber: number;
+  parentId: string | null;
+  author: PersonRef;
+  text: string;
+  at: string;
+  replies: DraftCommentDto[];
+}
+
+export interface OutgoingHistoryEntryDto {
+  at: string;
+  actor: PersonRef | null;
+  action: string;
+  details: Record<string, unknown> | null;
+}
+
+export interface DraftMetadataInput {
+  documentType: DocumentTypeCode;
+  subject: string;
+  urgency: Urgency;
+  confidentiality: Confidentiality;
+  signerId: string;
+  recipientUnitIds?: string[];
+  /** ids of the organ directory (the row id, not the organ code) */
+  recipientOrganIds?: string[];
+  recipientsText?: string | null;
+  replyToIncomingId?: string | null;
+}
+
+export interface CreateOutgoingDraftRequest extends DraftMetadataInput {
+  /** uploaded with POST /api/files; PDF or DOCX */
+  mainFileId: string;
+  attachmentFileIds?: string[];
+  note?: string | null;
+}
+
+export interface UpdateOutgoingDraftRequest extends Partial<DraftMetadataInput> {
+  version: number;
+}
+
+export interface AddDraftVersionRequest {
+  mainFileId: string;
+  /** omitted: the previous version's attachments are kept; [] removes them */
+  attachmentFileIds?: string[];
+  note?: string | null;
+  version: number;
+}
+
+export interface ReviewStepInput {
+  kind: ReviewStepKind;
+  reviewerId: string;
+}
+
+export interface SetReviewChainRequest {
+  steps: ReviewStepInput[];
+  version: number;
+}
+
+export interface SubmitDraftRequest {
+  /** after a return: send it through the whole chain again, not only from the step that returned it */
+  restartFromFirst?: boolean;
+  note?: string | null;
+  version: number;
+}
+
+export interface ReviewDecisionRequest {
+  decision: ReviewDecision;
+  /** required to return; kept as a comment on the version decided on */
+  comment?: string | null;
+  version: number;
+}
+
+export interface AddDraftCommentRequest {
+  versionNumber: number;
+  parentId?: string | null;
+  text: string;
+}
+
+export interface OutgoingListQuery {
+  view?: OutgoingView;
+  cursor?: string;
+  limit?: number;
+}
