@@ -1,5 +1,5 @@
-import { io, Socket } from 'socket.io-client';
 import { sampleDocx, samplePdf, samplePng } from '../../apps/api/src/files/testing/sample-files';
+import { eventually, NotificationInboxes } from '../support/notification-inbox';
 import { createTestApp, TestApp } from '../support/test-app';
 
 describe('Drafting and approving outgoing documents', () => {
@@ -9,7 +9,7 @@ describe('Drafting and approving outgoing documents', () => {
   const unitId: Record<string, string> = {};
   let registers: Record<string, string>;
   let otherOrganId: string;
-  const sockets: Socket[] = [];
+  let inboxes: NotificationInboxes;
 
   const as = (username: string) => ({ Authorization: `Bearer ${token[username]}` });
 
@@ -66,25 +66,11 @@ describe('Drafting and approving outgoing documents', () => {
   const getDraft = async (id: string, username = 'chuyenvien') => (await system.http().get(`/api/outgoing-documents/${id}`).set(as(username)).expect(200)).body;
   const decide = (id: string, username: string, body: Record<string, unknown>) => system.http().post(`/api/outgoing-documents/${id}/decisions`).set(as(username)).send(body);
 
-  async function listen(username: string): Promise<{ kind: string; link: string }[]> {
-    const received: { kind: string; link: string }[] = [];
-    const socket = io(system.baseUrl, { path: '/api/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: token[username] } });
-    sockets.push(socket);
-    socket.on('notification', (event) => received.push(event));
-    await new Promise<void>((resolve, reject) => {
-      socket.on('connect', () => resolve());
-      socket.on('connect_error', reject);
-    });
-    return received;
-  }
-
-  const eventually = async (check: () => boolean) => {
-    for (let attempt = 0; attempt < 50 && !check(); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 20));
-    return check();
-  };
+  const listen = (username: string) => inboxes.open(token[username]);
 
   beforeAll(async () => {
     system = await createTestApp();
+    inboxes = new NotificationInboxes(system.baseUrl);
     for (const username of ['vanthu', 'lanhdao', 'truongphong', 'chuyenvien', 'thuky']) token[username] = await system.login(username);
     for (const row of await system.query(`SELECT id, username FROM "user"`)) userId[row.username] = row.id;
     for (const row of await system.query(`SELECT id, code FROM unit`)) unitId[row.code] = row.id;
@@ -93,7 +79,7 @@ describe('Drafting and approving outgoing documents', () => {
     [{ id: otherOrganId }] = await system.query(`SELECT id FROM organ WHERE NOT is_self ORDER BY organ_id LIMIT 1`);
   });
   afterAll(async () => {
-    for (const socket of sockets) socket.close();
+    inboxes.closeAll();
     await system.close();
   });
 
@@ -235,8 +221,16 @@ describe('Drafting and approving outgoing documents', () => {
     // the same file is still free for a draft without that link; someone else's upload is not
     await system.http().post('/api/outgoing-documents').set(as('thuky')).send(draftBody(file)).expect(403);
     await system.http().post('/api/outgoing-documents').set(as('chuyenvien')).send(draftBody(file, { signerId: userId.chuyenvien })).expect(400);
-    await system.http().post('/api/outgoing-documents').set(as('chuyenvien')).send(draftBody(file)).expect(201);
+    const created = (await system.http().post('/api/outgoing-documents').set(as('chuyenvien')).send(draftBody(file)).expect(201)).body;
     await system.http().post('/api/outgoing-documents').set(as('chuyenvien')).send(draftBody(file)).expect(409);
+    // a field left out is kept; a null cannot erase what a document must have
+    await system.http().patch(`/api/outgoing-documents/${created.id}`).set(as('chuyenvien')).send({ signerId: null, version: created.version }).expect(400);
+    const edited = (await system.http().patch(`/api/outgoing-documents/${created.id}`).set(as('chuyenvien')).send({ recipientsText: null, signerId: userId.truongphong, version: created.version }).expect(200)).body;
+    expect(edited).toMatchObject({ recipientsText: null, signer: { id: userId.truongphong }, subject: created.subject, recipients: created.recipients, version: created.version + 1 });
+    expect(edited.reviewChain.map((step: { kind: string; reviewer: { id: string } }) => [step.kind, step.reviewer.id])).toEqual([
+      ['form_check', userId.vanthu],
+      ['approve', userId.truongphong],
+    ]);
   });
 
   it('lets the drafter skip the unit head on a confidential DOCX draft, which then only the people named see; the DOCX is converted for signing where LibreOffice is installed', async () => {

@@ -64,7 +64,8 @@ export class DraftFiles {
     return file;
   }
 
-  private async belongsTo(fileId: string, documentId: string): Promise<boolean> {
+  /** Whether the file is the main file or an attachment of a version of the document. */
+  async belongsTo(fileId: string, documentId: string): Promise<boolean> {
     if (await this.dataSource.getRepository(DraftVersion).existsBy({ fileId, documentId })) return true;
     return this.dataSource
       .getRepository(DraftAttachment)

@@ -123,15 +123,7 @@ export class DraftVersionsService {
   /** One of the draft's files (a version's main file or attachment), if the user may see the draft. */
   async fileOf(documentId: string, fileId: string, user: AuthenticatedUser): Promise<StoredFile> {
     await this.dataSource.transaction((manager) => this.records.lockVisible(manager, documentId, user, { lock: false }));
-    const main = await this.dataSource.getRepository(DraftVersion).existsBy({ documentId, fileId });
-    const attached =
-      main ||
-      (await this.dataSource
-        .getRepository(DraftAttachment)
-        .createQueryBuilder('attachment')
-        .innerJoin(DraftVersion, 'version', 'version.id = attachment.version_id')
-        .where('attachment.file_id = :fileId AND version.document_id = :documentId', { fileId, documentId })
-        .getExists());
+    const attached = await this.draftFiles.belongsTo(fileId, documentId);
     if (!attached) throw notFound(ErrorCode.FileNotFound, 'Tệp này không thuộc văn bản.', 'This file is not one of the document’s files.');
     return this.files.findById(fileId);
   }

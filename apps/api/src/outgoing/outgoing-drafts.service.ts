@@ -21,7 +21,6 @@ import { OutgoingRecipient } from './outgoing-recipient.entity';
 import { OutgoingRecords } from './outgoing-records';
 import { OutgoingSummaries } from './outgoing-summaries';
 import { ReviewService } from './review.service';
-import { ReviewStep } from './review-step.entity';
 
 /** Metadata changes while the drafter holds the draft; after submission a reviewer returns it first. */
 const EDITABLE = ['draft', 'returned'] as const;
@@ -112,9 +111,18 @@ export class OutgoingDraftsService {
           recipientOrganIds ?? current.flatMap((row) => (row.organId ? [row.organId] : [])),
         );
       }
-      // the signer's approval is the signer's: a new signer takes over that step of the chain
-      if (input.signerId && input.signerId !== document.signerId)
-        await manager.update(ReviewStep, { documentId: document.id, kind: 'approve' }, { reviewerId: input.signerId, state: 'waiting', decidedAt: null, decidedOnVersion: null });
+      // A new signer takes over the approval; a content review of theirs goes (their approval covers
+      // it, as in the default chain), and the changed chain starts again from its first step.
+      if (input.signerId && input.signerId !== document.signerId) {
+        const steps = await this.review.stepsOf(manager, document.id);
+        await this.review.writeChain(
+          manager,
+          document.id,
+          steps
+            .filter((step) => !(step.kind === 'review' && step.reviewerId === input.signerId))
+            .map((step) => ({ kind: step.kind, reviewerId: step.kind === 'approve' ? (input.signerId as string) : step.reviewerId })),
+        );
+      }
       await this.records.touch(manager, document, changes);
       const changed = [...Object.keys(changes), ...(recipientUnitIds ? ['recipientUnitIds'] : []), ...(recipientOrganIds ? ['recipientOrganIds'] : [])];
       await this.records.addHistory(manager, document.id, drafter, 'updated', { fields: changed });

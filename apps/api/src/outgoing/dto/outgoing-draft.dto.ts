@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { CONFIDENTIALITIES, DOCUMENT_TYPE_CODES, OUTGOING_VIEWS, REVIEW_DECISIONS, REVIEW_STEP_KINDS, URGENCIES } from '@app/contracts';
 import type {
   AddDraftCommentRequest,
@@ -26,6 +26,8 @@ const toNumber = ({ value }: { value: unknown }) => (value === undefined || valu
 /** Recipients are few on a document; a hundred is already a circular. */
 const MAX_RECIPIENTS = 200;
 const MAX_ATTACHMENTS = 50;
+/** Optional but never null: leaving a field out keeps it, a null would erase what the document cannot lack. */
+const Present = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
 
 export class CreateOutgoingDraftDto implements CreateOutgoingDraftRequest {
   @ApiProperty({ enum: DOCUMENT_TYPE_CODES }) @IsIn(DOCUMENT_TYPE_CODES) documentType: DocumentTypeCode;
@@ -43,11 +45,11 @@ export class CreateOutgoingDraftDto implements CreateOutgoingDraftRequest {
 }
 
 export class UpdateOutgoingDraftDto implements UpdateOutgoingDraftRequest {
-  @ApiPropertyOptional({ enum: DOCUMENT_TYPE_CODES }) @IsOptional() @IsIn(DOCUMENT_TYPE_CODES) documentType?: DocumentTypeCode;
-  @ApiPropertyOptional() @IsOptional() @Transform(text) @IsString() @MinLength(3) @MaxLength(500) subject?: string;
-  @ApiPropertyOptional({ enum: URGENCIES }) @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;
-  @ApiPropertyOptional({ enum: CONFIDENTIALITIES }) @IsOptional() @IsIn(CONFIDENTIALITIES) confidentiality?: Confidentiality;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() signerId?: string;
+  @ApiPropertyOptional({ enum: DOCUMENT_TYPE_CODES }) @Present() @IsIn(DOCUMENT_TYPE_CODES) documentType?: DocumentTypeCode;
+  @ApiPropertyOptional() @Present() @Transform(text) @IsString() @MinLength(3) @MaxLength(500) subject?: string;
+  @ApiPropertyOptional({ enum: URGENCIES }) @Present() @IsIn(URGENCIES) urgency?: Urgency;
+  @ApiPropertyOptional({ enum: CONFIDENTIALITIES }) @Present() @IsIn(CONFIDENTIALITIES) confidentiality?: Confidentiality;
+  @ApiPropertyOptional({ format: 'uuid' }) @Present() @IsUUID() signerId?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_RECIPIENTS) @IsUUID('all', { each: true }) recipientUnitIds?: string[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_RECIPIENTS) @IsUUID('all', { each: true }) recipientOrganIds?: string[];
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @Transform(text) @IsString() @MaxLength(2000) recipientsText?: string | null;
