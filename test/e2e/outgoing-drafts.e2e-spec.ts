@@ -1,6 +1,27 @@
-import { sampleDocx, samplePdf, samplePng } from '../../apps/api/src/files/testing/sample-files';
+import { samplePdf, samplePng, zip } from '../../apps/api/src/files/testing/sample-files';
 import { eventually, NotificationInboxes } from '../support/notification-inbox';
 import { createTestApp, TestApp } from '../support/test-app';
+
+/**
+ * A Word document as Word writes its smallest one: the package relationship to the main part is
+ * what LibreOffice needs to open it (sampleDocx is enough for type detection, not for that).
+ */
+function wordDocument(text: string): Buffer {
+  return zip([
+    {
+      name: '[Content_Types].xml',
+      data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    },
+    {
+      name: '_rels/.rels',
+      data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    },
+    {
+      name: 'word/document.xml',
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`,
+    },
+  ]);
+}
 
 describe('Drafting and approving outgoing documents', () => {
   let system: TestApp;
@@ -233,8 +254,10 @@ describe('Drafting and approving outgoing documents', () => {
     ]);
   });
 
+  jest.setTimeout(120_000);
+
   it('lets the drafter skip the unit head on a confidential DOCX draft, which then only the people named see; the DOCX is converted for signing where LibreOffice is installed', async () => {
-    const docx = await upload('chuyenvien', sampleDocx(), 'Tờ trình.docx');
+    const docx = await upload('chuyenvien', wordDocument('Tờ trình về việc ban hành Thông tư'), 'Tờ trình.docx');
     const created = (await system.http().post('/api/outgoing-documents').set(as('chuyenvien')).send(draftBody(docx, { documentType: 'submission', confidentiality: 'confidential' })).expect(201)).body;
     expect(created.latestVersion.file.mediaType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
 
@@ -265,13 +288,22 @@ describe('Drafting and approving outgoing documents', () => {
     await system.http().post(`/api/outgoing-documents/${created.id}/submission`).set(as('chuyenvien')).send({ version: draft.version }).expect(204);
     draft = await getDraft(created.id, 'lanhdao');
     await decide(created.id, 'lanhdao', { decision: 'approve', version: draft.version }).expect(204);
+    // the conversion runs in a background job: the draft says so meanwhile
     draft = await getDraft(created.id, 'vanthu');
+    for (let waited = 0; draft.pdfForSigningIssue === 'conversion_pending' && waited < 90_000; waited += 500) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      draft = await getDraft(created.id, 'vanthu');
+    }
     // approved by the signer (Decree 30 order): the form check comes after
     expect(draft).toMatchObject({ state: 'approved', currentReviewer: { id: userId.vanthu } });
 
     if (draft.docxConversionAvailable) {
       expect(draft.pdfForSigning).toMatchObject({ number: 2, convertedFromNumber: 1, file: { mediaType: 'application/pdf', originalName: 'Tờ trình.pdf' } });
       expect(draft.pdfForSigningIssue).toBeNull();
+      const pdf = await system.http().get(`/api/outgoing-documents/${created.id}/files/${draft.pdfForSigning.file.id}/content`).set(as('lanhdao')).buffer(true).expect(200);
+      expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const comparison = (await system.http().get(`/api/outgoing-documents/${created.id}/versions/compare?from=1&to=2`).set(as('chuyenvien')).expect(200)).body;
+      expect(comparison.changes.find((change: { field: string }) => change.field === 'mediaType')).toMatchObject({ to: 'application/pdf' });
     } else {
       // CI without LibreOffice: no PDF to sign, and the reason the UI shows
       console.warn('LibreOffice (soffice) is not installed: the DOCX conversion is not exercised, only its absence');

@@ -21,7 +21,7 @@ export interface NewVersion {
   file: StoredFile;
   attachments: StoredFile[];
   note: string | null;
-  uploadedBy: AuthenticatedUser | null;
+  uploadedBy: { id: string } | null;
   convertedFromNumber?: number | null;
 }
 

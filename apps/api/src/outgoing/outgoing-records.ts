@@ -58,7 +58,7 @@ export class OutgoingRecords {
     return version;
   }
 
-  async addHistory(manager: EntityManager, documentId: string, actor: AuthenticatedUser | null, action: string, details: Record<string, unknown> | null): Promise<void> {
+  async addHistory(manager: EntityManager, documentId: string, actor: { id: string } | null, action: string, details: Record<string, unknown> | null): Promise<void> {
     await manager.insert(OutgoingHistoryEntry, { documentId, at: this.clock.now(), actorId: actor?.id ?? null, action, details: details as never });
   }
 }

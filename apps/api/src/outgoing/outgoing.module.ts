@@ -6,6 +6,8 @@ import { IdentityModule } from '../identity/identity.module';
 import { IncomingModule } from '../incoming/incoming.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrgansModule } from '../organs/organs.module';
+import { ConversionQueue } from './conversion/conversion.queue';
+import { ConversionWorker } from './conversion/conversion.worker';
 import { DocumentConverter } from './conversion/document-converter';
 import { PdfForSigningService } from './conversion/pdf-for-signing.service';
 import { DraftAttachment } from './draft-attachment.entity';
@@ -50,6 +52,8 @@ import { ReviewStep } from './review-step.entity';
     DraftVersionsService,
     DocumentConverter,
     PdfForSigningService,
+    ConversionQueue,
+    ConversionWorker,
     ReviewService,
     OutgoingDraftsService,
     OutgoingListService,

@@ -8,6 +8,7 @@ import { UsersService } from '../identity/users.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Clock } from '../platform/clock/clock';
 import { AppException, badRequest, forbidden } from '../platform/errors/app-exception';
+import { ConversionQueue } from './conversion/conversion.queue';
 import { PdfForSigningService } from './conversion/pdf-for-signing.service';
 import { DraftComment } from './draft-comment.entity';
 import { DraftVersionsService } from './draft-versions.service';
@@ -43,6 +44,7 @@ export class ReviewService {
     private readonly records: OutgoingRecords,
     private readonly versions: DraftVersionsService,
     private readonly pdfForSigning: PdfForSigningService,
+    private readonly conversions: ConversionQueue,
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
@@ -145,17 +147,22 @@ export class ReviewService {
       if (next) return { document, tell: [next.reviewerId], kind: 'outgoing.review', title: `Dự thảo chờ bạn cho ý kiến: ${document.subject}`, convert };
       return { document, tell: [document.drafterId, document.signerId], kind: 'outgoing.ready_to_sign', title: `Dự thảo đã được duyệt, chờ ký: ${document.subject}`, convert };
     });
-    if (outcome.convert) await this.pdfForSigning.convert(documentId, user);
+    if (outcome.convert) await this.conversions.enqueue(documentId, user);
     await this.notify(outcome.tell.filter((id) => id !== user.id), outcome.kind, outcome.title, documentId);
   }
 
   /** Asks again for the PDF to sign (after installing LibreOffice, or a failed or interrupted conversion). */
   async retryConversion(documentId: string, user: AuthenticatedUser): Promise<void> {
-    const document = await this.dataSource.transaction((manager) => this.records.lockVisible(manager, documentId, user, { lock: false }));
-    if (document.drafterId !== user.id && document.signerId !== user.id)
-      throw forbidden('Chỉ người soạn thảo hoặc người ký mới yêu cầu chuyển đổi lại.', 'Only the drafter or the signer can ask for the conversion again.');
-    if (document.pdfForSigningVersionId || !document.pdfForSigningIssue) return;
-    await this.pdfForSigning.convert(documentId, user);
+    const asked = await this.dataSource.transaction(async (manager) => {
+      const document = await this.records.lockVisible(manager, documentId, user);
+      if (document.drafterId !== user.id && document.signerId !== user.id)
+        throw forbidden('Chỉ người soạn thảo hoặc người ký mới yêu cầu chuyển đổi lại.', 'Only the drafter or the signer can ask for the conversion again.');
+      // nothing to do before the approval, or when the PDF is there
+      if (document.pdfForSigningVersionId || !document.pdfForSigningIssue) return false;
+      await this.records.touch(manager, document, { pdfForSigningIssue: 'conversion_pending' });
+      return true;
+    });
+    if (asked) await this.conversions.enqueue(documentId, user);
   }
 
   async stepsOf(manager: EntityManager, documentId: string): Promise<ReviewStep[]> {

@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PdfForSigningIssue } from '@app/contracts';
 import { AuditService } from '../../audit/audit.service';
-import { FilesService } from '../../files/files.service';
-import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
+import { FileActor, FilesService } from '../../files/files.service';
 import { DraftVersion } from '../draft-version.entity';
 import { DraftVersionsService } from '../draft-versions.service';
 import { OutgoingDocument } from '../outgoing-document.entity';
@@ -16,8 +15,9 @@ import { DocumentConverter } from './document-converter';
  * The PDF the signer will sign ("the PDF to sign"), decided when the signer approves: the approved
  * version itself when it is a PDF, else its conversion by LibreOffice, kept as a version of its own
  * (numbered on, marked as converted from the approved one) so that it is listed, compared and
- * downloaded like the others. The conversion runs after the approval is committed: a slow or
- * failed LibreOffice never undoes an approval; the draft then says why it has no PDF.
+ * downloaded like the others. The conversion runs in a background job (ConversionQueue) after the
+ * approval is committed: a slow or failed LibreOffice never delays or undoes an approval; the
+ * draft says `conversion_pending` meanwhile, and why it has no PDF if it cannot get one.
  */
 @Injectable()
 export class PdfForSigningService {
@@ -45,8 +45,8 @@ export class PdfForSigningService {
     return true;
   }
 
-  /** After the commit (or asked again): converts the approved DOCX, or records why it could not. */
-  async convert(documentId: string, actor: AuthenticatedUser): Promise<void> {
+  /** In the job (or asked again): converts the approved DOCX, or records why it could not. Safe to run twice. */
+  async convert(documentId: string, actor: FileActor): Promise<void> {
     const approved = await this.versions.latest(this.dataSource.manager, documentId);
     if (!approved) return;
     if (!(await this.converter.isAvailable())) return this.recordIssue(documentId, approved, 'converter_unavailable');
