@@ -114,6 +114,7 @@ async function start(): Promise<{ system: TestApp; seeded: boolean; markSeeded()
     const system = await createTestApp({ DATABASE_URL: database.url, DATA_DIR: join(folder, 'files') });
     return { system, seeded, markSeeded: () => writeFileSync(marker, new Date().toISOString()), stop: database.stop };
   } catch (error) {
+    console.error(error);
     await database.stop();
     throw error;
   }
@@ -194,10 +195,12 @@ async function main(): Promise<void> {
       const queries = ['chuyen doi so', 'phòng cháy chữa cháy', 'du toan ngan sach', 'cải cách hành chính Nghệ An', 'an toan thong tin mang', 'quyết định bộ tài chính', 'tuyen dung cong chuc', 'giải ngân vốn đầu tư công'];
       const searches = system.app.get(IncomingSearchService);
       for (const q of queries) await explain(system, `search '${q}' (clerk)`, async () => searches.search({ q }, await user('vanthu')));
+      await explain(system, `search '${queries[0]}' (unit head)`, async () => searches.search({ q: queries[0] }, await user('truongphong')));
       const sample = await system.http().get(`/api/incoming-documents/search?q=${encodeURIComponent(queries[0])}`).set('Authorization', `Bearer ${clerk}`);
       if (process.env.BENCH_EXPLAIN) console.log(JSON.stringify(sample.body).slice(0, 600));
       let next = 0;
       await measure('full-text search, clerk (8 queries in turn)', system, clerk, () => `/api/incoming-documents/search?q=${encodeURIComponent(queries[next++ % queries.length])}`, 300);
+      await measure('full-text search, unit head (his unit\'s only)', system, head, () => `/api/incoming-documents/search?q=${encodeURIComponent(queries[next++ % queries.length])}`, 300);
       for (const q of queries) await measure(`  '${q}'`, system, clerk, () => `/api/incoming-documents/search?q=${encodeURIComponent(q)}`, 300, Math.ceil(ROUNDS / 4));
     }
   } finally {

@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor } from '../../platform/database/cursor';
 import { badRequest } from '../../platform/errors/app-exception';
 import { IncomingDocument } from '../incoming-document.entity';
 import { IncomingDocumentText } from '../incoming-document-text.entity';
-import { narrowToNamed, restrictToVisible } from '../incoming-visibility';
+import { narrowToNamed, restrictToVisible, seesOrdinaryDocuments } from '../incoming-visibility';
 import { toSummary } from '../incoming.service';
 import { IncomingSearchQueryDto } from './dto/incoming-search.dto';
 import { invalidQuery, parseSearchTerms, SearchTerms } from './search-terms';
@@ -23,8 +23,11 @@ import { FRAGMENT_BREAK, hasMatch, MARKERS, MATCH_END, MATCH_START, snippetFromH
  */
 export const CANDIDATE_WINDOW = 300;
 
-/** Months first, then a year, then always: see rank(). */
-const LOOK_BACK_DAYS = [31, 366, null] as const;
+/** A month first, then a quarter, then a year, then always: see rank(). */
+const LOOK_BACK_DAYS = [31, 92, 366, null] as const;
+
+/** Parts naming a user or his unit beyond which a search does not start from them: see namedAreFew(). */
+const MANY_NAMED = 10_000;
 
 /**
  * ts_headline parses all it is given (about 12 ms for 60 000 characters; 20 long texts on a page
@@ -107,17 +110,19 @@ export class IncomingSearchService {
 
   /**
    * The page's documents, best first, after the cursor. Word candidates are looked for in the last
-   * month first, then the last year, then at any time, until a range holds CANDIDATE_WINDOW of
+   * month first, then the quarter, the year, then at any time, until a range holds CANDIDATE_WINDOW of
    * them: the newest CANDIDATE_WINDOW matches are then the same as over the whole table, but a
    * common word costs only its matches of the month: the GIN index holds the arrival time with the
    * vector (btree_gin), so the range is part of the index scan — with the time only in a btree
    * index, PostgreSQL (which underestimates how often words of one topic occur together) read every
    * match of all time from the table to drop the older ones, 350–450 ms for a common phrase at a
-   * million documents. A rare word runs through all three ranges, each cheap because its matches are few.
+   * million documents. A user who sees a part of the documents (a unit head) needs a wider range
+   * for as many; a rare word runs through all four, each cheap because its matches are few.
    */
   private async rank(terms: SearchTerms, query: IncomingSearchQueryDto, user: AuthenticatedUser, take: number, after: Cursor | null): Promise<RankedRow[]> {
+    const namedAreFew = await this.namedAreFew(user);
     for (const days of LOOK_BACK_DAYS) {
-      const { rows, wordCandidates } = await this.rankWithin(days, terms, query, user, take, after);
+      const { rows, wordCandidates } = await this.rankWithin(days, namedAreFew, terms, query, user, take, after);
       if (days === null || wordCandidates >= CANDIDATE_WINDOW) return rows;
     }
     return [];
@@ -131,19 +136,20 @@ export class IncomingSearchService {
    */
   private async rankWithin(
     days: number | null,
+    namedAreFew: boolean,
     terms: SearchTerms,
     query: IncomingSearchQueryDto,
     user: AuthenticatedUser,
     take: number,
     after: Cursor | null,
   ): Promise<{ rows: RankedRow[]; wordCandidates: number }> {
-    const byWords = this.candidates(query, user)
+    const byWords = this.candidates(query, user, days === null && namedAreFew)
       .innerJoin(IncomingDocumentText, 'document_text', 'document_text.document_id = document.id')
       .andWhere(`document_text.search_vector @@ ${TSQUERY}`)
       .orderBy('document_text.arrived_at', 'DESC');
     if (days !== null) byWords.andWhere(`document_text.arrived_at >= now() - make_interval(days => :lookBackDays)`, { lookBackDays: days });
     const byNumber = terms.numberPattern
-      ? this.candidates(query, user).andWhere(`${NUMBER_AND_NOTATION} LIKE lower(immutable_unaccent(:numberPattern))`, { numberPattern: terms.numberPattern })
+      ? this.candidates(query, user, namedAreFew).andWhere(`${NUMBER_AND_NOTATION} LIKE lower(immutable_unaccent(:numberPattern))`, { numberPattern: terms.numberPattern })
       : null;
 
     const sql = `
@@ -182,8 +188,27 @@ export class IncomingSearchService {
     };
   }
 
+  /**
+   * Whether to start from the documents named on a user who does not see all ordinary ones
+   * (narrowToNamed) where the matches have no time range (words over all time, a number typed in
+   * part). Within a range the index gives only the range's matches, few enough to test each for
+   * visibility; over all time a common word's matches are too many for that — unless the named set
+   * is larger still: a unit's parts after five years (200 000, 0.5 s to collect on every search)
+   * cost more than testing the matches of a search that reached all time (few: the year had
+   * fewer than CANDIDATE_WINDOW visible ones). Counting stops at MANY_NAMED (an index-only scan).
+   */
+  private async namedAreFew(user: AuthenticatedUser): Promise<boolean> {
+    if (seesOrdinaryDocuments(user)) return false;
+    const [counted]: { named: number }[] = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM (SELECT 1 FROM assignment WHERE unit_id = $2 LIMIT $3) unit_parts)
+            + (SELECT count(*) FROM (SELECT 1 FROM assignment WHERE user_id = $1 LIMIT $3) own_parts) AS named`,
+      [user.id, user.unitId, MANY_NAMED],
+    );
+    return Number(counted.named) < MANY_NAMED;
+  }
+
   /** The newest CANDIDATE_WINDOW registered documents the user may see and the filters allow; the caller adds the match. */
-  private candidates(query: IncomingSearchQueryDto, user: AuthenticatedUser): SelectQueryBuilder<IncomingDocument> {
+  private candidates(query: IncomingSearchQueryDto, user: AuthenticatedUser, narrow: boolean): SelectQueryBuilder<IncomingDocument> {
     const builder = this.dataSource
       .getRepository(IncomingDocument)
       .createQueryBuilder('document')
@@ -193,7 +218,8 @@ export class IncomingSearchService {
       .limit(CANDIDATE_WINDOW);
     if (query.registerId) builder.andWhere('document.register_id = :registerId', { registerId: query.registerId });
     if (query.year) builder.andWhere('document.arrival_year = :year', { year: query.year });
-    return narrowToNamed(restrictToVisible(builder, 'document', user), 'document', user);
+    restrictToVisible(builder, 'document', user);
+    return narrow ? narrowToNamed(builder, 'document', user) : builder;
   }
 
   /**
