@@ -1,27 +1,7 @@
-import { samplePdf, samplePng, zip } from '../../apps/api/src/files/testing/sample-files';
+import { samplePdf, samplePng } from '../../apps/api/src/files/testing/sample-files';
 import { eventually, NotificationInboxes } from '../support/notification-inbox';
 import { createTestApp, TestApp } from '../support/test-app';
-
-/**
- * A Word document as Word writes its smallest one: the package relationship to the main part is
- * what LibreOffice needs to open it (sampleDocx is enough for type detection, not for that).
- */
-function wordDocument(text: string): Buffer {
-  return zip([
-    {
-      name: '[Content_Types].xml',
-      data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    },
-    {
-      name: '_rels/.rels',
-      data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    },
-    {
-      name: 'word/document.xml',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`,
-    },
-  ]);
-}
+import { wordDocument } from '../../apps/api/src/outgoing/testing/word-document';
 
 describe('Drafting and approving outgoing documents', () => {
   let system: TestApp;
