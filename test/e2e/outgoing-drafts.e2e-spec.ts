@@ -291,7 +291,19 @@ describe('Drafting and approving outgoing documents', () => {
       expect(draft.pdfForSigningIssue).toBe('converter_unavailable');
     }
     await decide(created.id, 'vanthu', { decision: 'approve', version: draft.version }).expect(204);
-    expect((await getDraft(created.id, 'vanthu')).state).toBe('form_checked');
+    draft = await getDraft(created.id);
+    expect(draft.state).toBe('form_checked');
+
+    // a PDF uploaded after the approval (what to do without LibreOffice) goes back to the signer, then to the form check
+    const pdf = await upload('chuyenvien', samplePdf('To trinh ban PDF'), 'Tờ trình.pdf');
+    const added = (await system.http().post(`/api/outgoing-documents/${created.id}/versions`).set(as('chuyenvien')).send({ mainFileId: pdf, note: 'Bản PDF', version: draft.version }).expect(201)).body;
+    draft = await getDraft(created.id, 'lanhdao');
+    expect(draft).toMatchObject({ state: 'in_review', currentReviewer: { id: userId.lanhdao }, pdfForSigning: null, latestVersion: { number: added.number } });
+    await decide(created.id, 'lanhdao', { decision: 'approve', version: draft.version }).expect(204);
+    draft = await getDraft(created.id, 'vanthu');
+    expect(draft).toMatchObject({ state: 'approved', currentReviewer: { id: userId.vanthu }, pdfForSigning: { number: added.number, convertedFromNumber: null }, pdfForSigningIssue: null });
+    await decide(created.id, 'vanthu', { decision: 'approve', version: draft.version }).expect(204);
+    expect((await getDraft(created.id)).state).toBe('form_checked');
   });
 
   it('pages the drafter’s list by keyset', async () => {

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { DraftVersionChange, DraftVersionComparison, DraftVersionDto, ErrorCode } from '@app/contracts';
+import { DraftVersionChange, DraftVersionComparison, DraftVersionDto, ErrorCode, OutgoingState } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { toStoredFileDto } from '../files/dto/stored-file-response.dto';
 import { FilesService } from '../files/files.service';
 import { StoredFile } from '../files/stored-file.entity';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { UsersService } from '../identity/users.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { Clock } from '../platform/clock/clock';
 import { badRequest, notFound } from '../platform/errors/app-exception';
 import { DraftAttachment } from './draft-attachment.entity';
@@ -16,6 +17,8 @@ import { DraftVersion } from './draft-version.entity';
 import { AddDraftVersionDto } from './dto/outgoing-draft.dto';
 import { versionNotFound } from './outgoing-errors';
 import { OutgoingRecords } from './outgoing-records';
+import { backToSigner } from './review-chain';
+import { ReviewStep } from './review-step.entity';
 
 export interface NewVersion {
   file: StoredFile;
@@ -25,8 +28,9 @@ export interface NewVersion {
   convertedFromNumber?: number | null;
 }
 
-/** While the drafter is at work: new versions come only in these states (after approval a change goes back to the signer). */
-const EDITABLE = ['draft', 'returned'] as const;
+/** While the drafter holds the draft, and after the approval until signing: such a change goes back to the signer. */
+const EDITABLE = ['draft', 'returned', 'approved', 'form_checked'] as const;
+const AFTER_APPROVAL: readonly OutgoingState[] = ['approved', 'form_checked'];
 
 /**
  * The versions of a draft: each upload is a new, immutable version numbered 1..n; they are listed,
@@ -41,6 +45,7 @@ export class DraftVersionsService {
     private readonly files: FilesService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}
 
@@ -80,13 +85,24 @@ export class DraftVersionsService {
       if (attachments.some((attachment) => attachment.id === file.id))
         throw badRequest(ErrorCode.ValidationFailed, 'Tệp chính không được nằm trong danh sách tệp đính kèm.', 'The main file cannot also be an attachment.', [{ field: 'attachmentFileIds' }]);
       const version = await this.insert(manager, document.id, { file, attachments, note: input.note ?? null, uploadedBy: user });
+      const reopened = AFTER_APPROVAL.includes(document.state);
+      if (reopened) {
+        const steps = backToSigner(await manager.find(ReviewStep, { where: { documentId: document.id } }));
+        for (const step of steps) await manager.update(ReviewStep, { id: step.id }, { state: step.state });
+      }
       // a new version replaces whatever was prepared for signing from an older one
-      await this.records.touch(manager, document, { pdfForSigningVersionId: null, pdfForSigningIssue: null });
-      await this.records.addHistory(manager, document.id, user, 'version_added', { number: version.number, fileName: file.originalName, sha256: file.sha256, note: version.note });
+      await this.records.touch(manager, document, { pdfForSigningVersionId: null, pdfForSigningIssue: null, ...(reopened ? { state: 'in_review' as const } : {}) });
+      await this.records.addHistory(manager, document.id, user, 'version_added', { number: version.number, fileName: file.originalName, sha256: file.sha256, note: version.note, backToSigner: reopened });
       await this.audit.record({ action: 'outgoing.version.add', actor: user, entityType: 'outgoing_document', entityId: document.id, details: { number: version.number, fileId: file.id, sha256: file.sha256 } }, manager);
-      return version;
+      return { version, document, reopened };
     });
-    return (await this.describe([created]))[0];
+    if (created.reopened)
+      await this.notifications.notifyAfterCommit([created.document.signerId], {
+        kind: 'outgoing.review',
+        title: `Dự thảo đã duyệt có phiên bản mới, cần duyệt lại: ${created.document.subject}`,
+        link: `/outgoing/${documentId}`,
+      });
+    return (await this.describe([created.version]))[0];
   }
 
   async list(documentId: string, user: AuthenticatedUser): Promise<DraftVersionDto[]> {

@@ -1,5 +1,5 @@
 import type { ReviewStepInput } from '@app/contracts';
-import { ChainStep, chainProblem, passOn, startChain, stateAfterReview } from './review-chain';
+import { backToSigner, ChainStep, chainProblem, passOn, startChain, stateAfterReview } from './review-chain';
 
 const chain = (...kinds: [ChainStep['kind'], string][]): ChainStep[] => kinds.map(([kind, reviewerId], index) => ({ position: index + 1, kind, reviewerId, state: 'waiting' }));
 const inputs = (steps: ChainStep[]): ReviewStepInput[] => steps.map(({ kind, reviewerId }) => ({ kind, reviewerId }));
@@ -40,5 +40,17 @@ describe('review chain', () => {
     const last = passOn(steps);
     expect(last.next).toBeNull();
     expect(stateAfterReview(last.steps)).toBe('form_checked');
+  });
+
+  it('sends a change after the approval back to the signer, then to the form check again', () => {
+    let steps = startChain(usual, false);
+    for (let step = 0; step < 3; step += 1) steps = passOn(steps).steps;
+    expect(stateAfterReview(steps)).toBe('form_checked');
+    steps = backToSigner(steps);
+    expect(steps.map((step) => step.state)).toEqual(['done', 'waiting', 'current']);
+    expect(stateAfterReview(steps)).toBe('in_review');
+    const { steps: approved, next } = passOn(steps);
+    expect(next?.kind).toBe('form_check');
+    expect(stateAfterReview(approved)).toBe('approved');
   });
 });

@@ -73,3 +73,12 @@ export function stateAfterReview(steps: readonly ChainStep[]): OutgoingState {
   if (steps.some((step) => step.kind === 'approve' && step.state === 'done')) return 'approved';
   return 'in_review';
 }
+
+/**
+ * A new version after the signer's approval goes back to the signer (Decree 30 Art. 10: changes
+ * after approval are approved again): the approval becomes the current step, the check of form
+ * waits to be done again on the new version; the content reviews stand.
+ */
+export function backToSigner<T extends ChainStep>(steps: readonly T[]): T[] {
+  return steps.map((step) => ({ ...step, state: step.kind === 'approve' ? 'current' : step.kind === 'form_check' ? 'waiting' : step.state }) as T);
+}
