@@ -31,6 +31,11 @@ export const OUTGOING_STATE_LABELS: Record<OutgoingState, { vi: string; en: stri
 /** review: content (the unit head, a colleague); form_check: thể thức (a designated clerk); approve: the signer. */
 export const REVIEW_STEP_KINDS = ['review', 'form_check', 'approve'] as const;
 export type ReviewStepKind = (typeof REVIEW_STEP_KINDS)[number];
+export const REVIEW_STEP_KIND_LABELS: Record<ReviewStepKind, { vi: string; en: string }> = {
+  review: { vi: 'Xem xét nội dung', en: 'Content review' },
+  form_check: { vi: 'Kiểm tra thể thức', en: 'Check of form' },
+  approve: { vi: 'Duyệt ký', en: 'Approval by the signer' },
+};
 
 /** waiting: not reached yet; current: the reviewer's turn; done: passed on; returned: sent back to the drafter. */
 export const REVIEW_STEP_STATES = ['waiting', 'current', 'done', 'returned'] as const;
@@ -53,6 +58,19 @@ export type OutgoingView = (typeof OUTGOING_VIEWS)[number];
  */
 export const PDF_FOR_SIGNING_ISSUES = ['not_approved', 'conversion_pending', 'converter_unavailable', 'conversion_failed'] as const;
 export type PdfForSigningIssue = (typeof PDF_FOR_SIGNING_ISSUES)[number];
+/** What the UI says where the PDF to sign would be. */
+export const PDF_FOR_SIGNING_ISSUE_LABELS: Record<PdfForSigningIssue, { vi: string; en: string }> = {
+  not_approved: { vi: 'Bản PDF để ký có sau khi người ký duyệt dự thảo.', en: 'The PDF to sign comes once the signer approves the draft.' },
+  conversion_pending: { vi: 'Đang chuyển dự thảo Word sang PDF để ký…', en: 'Converting the Word draft into the PDF to sign…' },
+  converter_unavailable: {
+    vi: 'Máy chủ chưa cài LibreOffice nên không chuyển được tệp Word sang PDF; chỉ ký được tệp PDF. Hãy tải lên bản PDF của dự thảo.',
+    en: 'LibreOffice is not installed on the server, so Word files cannot be converted; only PDF can be signed. Upload the draft as a PDF.',
+  },
+  conversion_failed: {
+    vi: 'Không chuyển được tệp Word sang PDF. Hãy kiểm tra tệp hoặc tải lên bản PDF của dự thảo.',
+    en: 'The Word file could not be converted to PDF. Check the file or upload the draft as a PDF.',
+  },
+};
 
 export const OutgoingErrorCode = {
   OutgoingDocumentNotFound: 'OUTGOING_DOCUMENT_NOT_FOUND',
