@@ -317,4 +317,11 @@ describe('Drafting and approving outgoing documents', () => {
     const others = (await system.http().get('/api/outgoing-documents?view=mine').set(as('thuky')).expect(200)).body;
     expect(others.items).toEqual([]);
   });
+
+  it('is described in the OpenAPI document', async () => {
+    const spec = (await system.http().get('/api/docs-json').expect(200)).body;
+    for (const path of ['/api/outgoing-documents', '/api/outgoing-documents/{id}/versions/compare', '/api/outgoing-documents/{id}/decisions', '/api/outgoing-documents/{id}/review-chain'])
+      expect(Object.keys(spec.paths)).toContain(path);
+    expect(spec.components.schemas.OutgoingDocumentResponseDto.properties).toHaveProperty('pdfForSigningIssue');
+  });
 });

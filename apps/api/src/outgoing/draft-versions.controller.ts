@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DraftVersionComparison, DraftVersionDto, Permission } from '@app/contracts';
 import { FileResponder } from '../files/file-responder';
@@ -8,6 +8,7 @@ import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { ParseIdPipe } from '../platform/http/parse-id.pipe';
 import { DraftVersionsService } from './draft-versions.service';
 import { AddDraftVersionDto, CompareVersionsQueryDto } from './dto/outgoing-draft.dto';
+import { DraftVersionResponseDto, VersionComparisonDto } from './dto/outgoing-response.dto';
 
 /**
  * The versions of a draft and their files. /api/files serves only a file's uploader; here the
@@ -24,6 +25,7 @@ export class DraftVersionsController {
 
   @Post(':id/versions')
   @RequirePermissions(Permission.OutgoingDraft)
+  @ApiCreatedResponse({ type: DraftVersionResponseDto })
   @ApiOperation({ summary: 'Thêm phiên bản / Upload a new version (drafter, while in draft or returned)' })
   add(@Param('id', ParseIdPipe) id: string, @Body() body: AddDraftVersionDto, @CurrentUser() user: AuthenticatedUser): Promise<DraftVersionDto> {
     return this.versions.add(id, body, user);
@@ -31,6 +33,7 @@ export class DraftVersionsController {
 
   @Get(':id/versions')
   @Authenticated()
+  @ApiOkResponse({ type: [DraftVersionResponseDto] })
   @ApiOperation({ summary: 'Các phiên bản / The versions, oldest first' })
   list(@Param('id', ParseIdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<DraftVersionDto[]> {
     return this.versions.list(id, user);
@@ -38,6 +41,7 @@ export class DraftVersionsController {
 
   @Get(':id/versions/compare')
   @Authenticated()
+  @ApiOkResponse({ type: VersionComparisonDto })
   @ApiOperation({ summary: 'So sánh hai phiên bản / What changed between two versions (file, size, SHA-256, note, uploader, attachments)' })
   compare(@Param('id', ParseIdPipe) id: string, @Query() query: CompareVersionsQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<DraftVersionComparison> {
     return this.versions.compare(id, query.from, query.to, user);
@@ -47,6 +51,7 @@ export class DraftVersionsController {
   @Authenticated()
   @ApiOperation({ summary: 'Tải tệp của dự thảo / Download a file of a version' })
   @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'the bytes, as an attachment; single byte ranges (206) and If-Range with the ETag', schema: { type: 'string', format: 'binary' } })
   async content(
     @Param('id', ParseIdPipe) id: string,
     @Param('fileId', ParseIdPipe) fileId: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OutgoingDocumentDto, OutgoingDocumentSummaryDto, OutgoingHistoryEntryDto, Page, Permission } from '@app/contracts';
 import { Authenticated, CurrentUser, RequirePermissions } from '../identity/auth/access.decorators';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
@@ -7,6 +7,7 @@ import { ParseIdPipe } from '../platform/http/parse-id.pipe';
 import { CreateOutgoingDraftDto, OutgoingListQueryDto, UpdateOutgoingDraftDto } from './dto/outgoing-draft.dto';
 import { OutgoingDraftsService } from './outgoing-drafts.service';
 import { OutgoingListService } from './outgoing-list.service';
+import { OutgoingDocumentResponseDto, OutgoingHistoryEntryResponseDto, OutgoingPageDto } from './dto/outgoing-response.dto';
 
 @ApiTags('outgoing documents')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class OutgoingController {
 
   @Post()
   @RequirePermissions(Permission.OutgoingDraft)
+  @ApiCreatedResponse({ type: OutgoingDocumentResponseDto })
   @ApiOperation({ summary: 'Tạo dự thảo / Start a draft with its first version (PDF or DOCX), optionally as the reply to an incoming document' })
   create(@Body() body: CreateOutgoingDraftDto, @CurrentUser() user: AuthenticatedUser): Promise<OutgoingDocumentDto> {
     return this.drafts.create(body, user);
@@ -26,6 +28,7 @@ export class OutgoingController {
 
   @Get()
   @Authenticated()
+  @ApiOkResponse({ type: OutgoingPageDto })
   @ApiOperation({ summary: 'Danh sách / Working lists: my drafts, waiting for me, approved (keyset pages)' })
   list(@Query() query: OutgoingListQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<Page<OutgoingDocumentSummaryDto>> {
     return this.lists.list(query, user);
@@ -33,6 +36,7 @@ export class OutgoingController {
 
   @Get(':id')
   @Authenticated()
+  @ApiOkResponse({ type: OutgoingDocumentResponseDto })
   @ApiOperation({ summary: 'Xem văn bản đi / The draft with its latest version, review chain and PDF to sign' })
   get(@Param('id', ParseIdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<OutgoingDocumentDto> {
     return this.drafts.get(id, user);
@@ -40,6 +44,7 @@ export class OutgoingController {
 
   @Patch(':id')
   @RequirePermissions(Permission.OutgoingDraft)
+  @ApiOkResponse({ type: OutgoingDocumentResponseDto })
   @ApiOperation({ summary: 'Sửa thông tin / Edit the metadata (drafter, while in draft or returned)' })
   update(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateOutgoingDraftDto, @CurrentUser() user: AuthenticatedUser): Promise<OutgoingDocumentDto> {
     return this.drafts.update(id, body, user);
@@ -47,6 +52,7 @@ export class OutgoingController {
 
   @Get(':id/history')
   @Authenticated()
+  @ApiOkResponse({ type: [OutgoingHistoryEntryResponseDto] })
   @ApiOperation({ summary: 'Quá trình xử lý / The timeline' })
   history(@Param('id', ParseIdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<OutgoingHistoryEntryDto[]> {
     return this.drafts.history(id, user);
