@@ -207,6 +207,8 @@ describe('Drafting and approving outgoing documents', () => {
     expect(download.headers['content-type']).toBe('application/pdf');
     await system.http().get(`/api/outgoing-documents/${created.id}/files/${draft.pdfForSigning.file.id}/content`).set(as('thuky')).expect(403);
     await system.http().get(`/api/outgoing-documents/${created.id}`).set(as('thuky')).expect(403);
+    const [refusals] = await system.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'permission.denied' AND entity_id = $1 AND actor_id = $2`, [created.id, userId.thuky]);
+    expect(refusals.n).toBeGreaterThanOrEqual(2);
     // nothing changes after approval without going back to the signer
     await system.http().patch(`/api/outgoing-documents/${created.id}`).set(as('chuyenvien')).send({ subject: 'Sửa sau khi duyệt', version: draft.version }).expect(409);
   });

@@ -32,7 +32,8 @@ export class OutgoingRecords {
     const visible = await (options.lock ? query.setLock('pessimistic_write') : query).getOne();
     if (visible) return visible;
     if (await builder.getExists()) {
-      await this.audit.record({ action: 'permission.denied', actor: user, outcome: 'denied', entityType: 'outgoing_document', entityId: id }, manager);
+      // in a transaction of its own: the caller's rolls back with the 403, the record of the refusal must stay
+      await this.audit.record({ action: 'permission.denied', actor: user, outcome: 'denied', entityType: 'outgoing_document', entityId: id });
       throw forbidden('Bạn không có quyền xem văn bản này.', 'You may not see this document.');
     }
     throw outgoingNotFound();
