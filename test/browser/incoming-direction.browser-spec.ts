@@ -146,7 +146,8 @@ describeInBrowser('directing an incoming document in the browser', () => {
     // the clerk may only submit: no directing, no handling
     const panel = page.getByTestId('direction-panel');
     await panel.waitFor();
-    expect(await panel.getByRole('button').allTextContents()).toEqual([expect.stringContaining('Trình lãnh đạo')]);
+    // submitting comes first; refusing a wrongly addressed document is offered last
+    expect(await panel.getByRole('button').allTextContents()).toEqual([expect.stringContaining('Trình lãnh đạo'), expect.stringContaining('Từ chối tiếp nhận')]);
     await page.getByTestId('action-submit').click();
     // one leader in the agency: already chosen
     await page.getByTestId('field-leader').filter({ hasText: LEADER.fullName }).waitFor();
