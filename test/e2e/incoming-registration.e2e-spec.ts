@@ -98,6 +98,14 @@ describe('Registering incoming documents (vào sổ văn bản đến)', () => {
     const wrongRegister = await register({ confidentiality: 'confidential' });
     expect(wrongRegister.status).toBe(400);
     expect(wrongRegister.body.code).toBe('REGISTER_MISMATCH');
+    const noSubject = await register({ subject: undefined });
+    expect(noSubject.status).toBe(400);
+    expect(noSubject.body.details.map((detail: { field: string }) => detail.field)).toContain('subject');
+    expect(noSubject.body.messageEn).toEqual(expect.any(String));
+    const unknownRegister = await register({ registerId: '00000000-0000-4000-8000-000000000000' });
+    expect([400, 404]).toContain(unknownRegister.status);
+    expect(unknownRegister.body.code).toBe('REGISTER_NOT_FOUND');
+    expect(unknownRegister.body.message).toEqual(expect.any(String));
     const badDate = await register({ promulgatedOn: '2026-02-30' });
     expect(badDate.status).toBe(400);
     expect(badDate.body.details[0].field).toBe('promulgatedOn');
