@@ -32,7 +32,9 @@ export const routes: Routes = [
       { path: 'incoming', loadChildren: () => import('./features/incoming/incoming.routes').then((module) => module.INCOMING_ROUTES) },
       // the placeholder's old address, kept for bookmarks
       { path: 'incoming-documents', pathMatch: 'full', redirectTo: 'incoming' },
-      comingSoon('outgoing-documents', 'navigation.outgoingDocuments', 'outbox'),
+      { path: 'outgoing', loadChildren: () => import('./features/outgoing/outgoing.routes').then((module) => module.OUTGOING_ROUTES) },
+      // the placeholder's old address, kept for bookmarks
+      { path: 'outgoing-documents', pathMatch: 'full', redirectTo: 'outgoing' },
       comingSoon('case-files', 'navigation.caseFiles', 'folder_open'),
       comingSoon('meetings', 'navigation.meetings', 'groups'),
       { path: 'admin', loadChildren: () => import('./features/admin/admin.routes').then((module) => module.ADMIN_ROUTES) },

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { viewFromParam, viewToParams } from './list-query';
+
+describe('outgoing list query', () => {
+  it('reads a known tab from the address and falls back to my drafts', () => {
+    expect(viewFromParam('waiting')).toBe('waiting');
+    expect(viewFromParam('approved')).toBe('approved');
+    expect(viewFromParam(null)).toBe('mine');
+    expect(viewFromParam('everything')).toBe('mine');
+  });
+
+  it('leaves the default tab out of the address', () => {
+    expect(viewToParams('mine')).toEqual({ view: null });
+    expect(viewToParams('waiting')).toEqual({ view: 'waiting' });
+  });
+});
