@@ -11,11 +11,13 @@ import {
   DocumentRegisterDto,
   IncomingDocumentDto,
   IncomingHistoryEntryDto,
+  Permission,
   URGENCY_LABELS,
 } from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { EMPTY, Subject, Subscription, catchError, filter, forkJoin, map, merge, of, switchMap, timer } from 'rxjs';
 import { ApiClient } from '../../../core/api/api-client';
+import { SessionStore } from '../../../core/auth/session-store';
 import { Notifier } from '../../../core/errors/notifier';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
 import { LanguageService } from '../../../core/i18n/language.service';
@@ -62,6 +64,8 @@ export class IncomingDetailPage {
   protected readonly urgencyLabels = URGENCY_LABELS;
   protected readonly confidentialityLabels = CONFIDENTIALITY_LABELS;
   protected readonly formatIsoDate = formatIsoDate;
+  /** those who draft outgoing documents may start the reply from here (the draft links back to this document) */
+  protected readonly canDraftReply = inject(SessionStore).hasAny(Permission.OutgoingDraft);
 
   protected readonly document = signal<IncomingDocumentDto | null>(null);
   protected readonly history = signal<IncomingHistoryEntryDto[] | null>(null);
