@@ -1,0 +1,201 @@
+/// <reference lib="dom" />
+/**
+ * Drafting and approving an outgoing document in a real browser, each person in a browser of their
+ * own: the officer drafts a PDF letter with the leader as signer and submits it along the default
+ * chain; the head of the unit forwards it, the clerk checks its form, the leader approves it; it is
+ * then ready to sign, with the PDF to sign and the whole story on its timeline. Screenshots of each
+ * step go to test/browser/screenshots (outgoing-*).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Browser, BrowserContext, ConsoleMessage, Page, chromium } from 'playwright-core';
+import { letterPdf } from '../support/browser-documents';
+import { startTestServer } from '../support/test-server';
+
+/** run-all.mjs sets CHROMIUM_PATH to '' when Debian's Chromium is missing: the tests are then skipped, not passed. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SCREENSHOTS = resolve(__dirname, 'screenshots');
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const PASSWORD = 'Demo@2026';
+
+const OFFICER = { username: 'chuyenvien', fullName: 'Trần Văn Minh' };
+const HEAD = { username: 'truongphong', fullName: 'Lê Thị Hương' };
+const CLERK = { username: 'vanthu', fullName: 'Nguyễn Thị Lan' };
+const LEADER = { username: 'lanhdao', fullName: 'Phạm Quốc Hùng' };
+
+const SUBJECT = 'Về việc báo cáo kết quả rà soát văn bản quy phạm pháp luật năm 2026';
+
+const describeInBrowser = CHROMIUM && existsSync(CHROMIUM) ? describe : describe.skip;
+
+describeInBrowser('drafting and approving an outgoing document in the browser', () => {
+  let server: { baseUrl: string; close(): Promise<void> };
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+
+  /** The session probe on start answers 401 while nobody is logged in yet: expected, and handled. */
+  function isExpectedFailure(message: ConsoleMessage): boolean {
+    return message.text().includes('status of 401') && (message.location().url ?? '').endsWith('/api/auth/refresh');
+  }
+
+  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !isExpectedFailure(message)) problems.push(`${username} console: ${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => problems.push(`${username} page: ${error.message}`));
+    await page.goto(server.baseUrl);
+    await page.waitForURL(/\/login/);
+    await page.getByTestId('username').fill(username);
+    await page.getByTestId('password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/desk$/);
+    return page;
+  }
+
+  /** The whole page, drawn with its fonts, with no focus ring or hover left over. */
+  async function snap(page: Page, name: string): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.mouse.move(1, page.viewportSize()!.height - 1);
+    const viewport = page.viewportSize()!;
+    const height = await page.evaluate(() => {
+      const main = document.getElementById('main-content');
+      return main ? main.scrollHeight + main.getBoundingClientRect().top : document.documentElement.scrollHeight;
+    });
+    await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(height)) });
+    await page.screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled' });
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  }
+
+  /** Opens the draft from "Chờ tôi xử lý", by its subject. */
+  async function openWaiting(page: Page): Promise<void> {
+    await page.goto(`${server.baseUrl}/outgoing?view=waiting`);
+    const row = page.locator('[data-testid=outgoing-table] tr.mat-mdc-row').filter({ hasText: SUBJECT });
+    await row.waitFor();
+    await row.locator('a.subject').click();
+    await page.waitForURL(/\/outgoing\/[0-9a-f-]{36}$/);
+    await page.getByTestId('page-title').filter({ hasText: SUBJECT }).waitFor();
+  }
+
+  async function state(page: Page): Promise<string> {
+    return (await page.getByTestId('outgoing-state').textContent())?.trim() ?? '';
+  }
+
+  /** The current reviewer passes it on; the page shows the next state. */
+  async function passOn(page: Page, button: string, nextState: string): Promise<void> {
+    const approve = page.getByTestId('outgoing-approve');
+    expect((await approve.textContent())?.trim()).toContain(button);
+    await page.getByTestId('outgoing-action-text').fill('Đồng ý với nội dung dự thảo.');
+    await approve.click();
+    await page.getByTestId('outgoing-state').filter({ hasText: nextState }).waitFor();
+    // it is no longer this person's turn: nothing left to do on it
+    await page.getByTestId('outgoing-actions').waitFor({ state: 'detached' });
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startTestServer();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the officer drafts a PDF letter, is told what is missing, and submits it along the default chain', async () => {
+    const page = await signIn(OFFICER.username);
+    await page.goto(`${server.baseUrl}/outgoing`);
+    await page.getByTestId('outgoing-new').click();
+    await page.waitForURL(/\/outgoing\/new$/);
+    await page.getByTestId('outgoing-form').waitFor();
+
+    // nothing filled: the messages are next to the fields, and nothing is sent
+    await page.getByTestId('outgoing-create').click();
+    await page.locator('mat-error').filter({ hasText: 'Không được để trống.' }).first().waitFor();
+    await page.getByText('Hãy tải lên tệp dự thảo.').waitFor();
+    await snap(page, 'outgoing-1-form-errors.png');
+
+    await page.getByTestId('field-subject').fill(SUBJECT);
+    await page.getByTestId('field-signer').click();
+    await page.getByRole('option', { name: new RegExp(LEADER.fullName) }).click();
+    await page.getByTestId('field-recipients-text').fill('Như trên;\nLưu: VT, PC.');
+    await page.locator('[data-testid=main-file] input[type=file]').setInputFiles({
+      name: 'Du thao bao cao ra soat.pdf',
+      mimeType: 'application/pdf',
+      buffer: await letterPdf(['BO TU PHAP', 'BAO CAO', 'Ket qua ra soat van ban quy pham phap luat nam 2026']),
+    });
+    await page.getByTestId('main-file-name').waitFor();
+    await page.getByTestId('field-note').fill('Bản dự thảo đầu tiên');
+    await snap(page, 'outgoing-2-form.png');
+    await page.getByTestId('outgoing-create').click();
+    await page.waitForURL(/\/outgoing\/[0-9a-f-]{36}$/);
+    await page.getByTestId('page-title').filter({ hasText: SUBJECT }).waitFor();
+    expect(await state(page)).toBe('Dự thảo');
+
+    // the default chain: the head of the unit, the check of form by a clerk, the signer
+    const chain = page.getByTestId('outgoing-chain');
+    await chain.getByText(HEAD.fullName).waitFor();
+    expect(await chain.locator('li').allTextContents()).toEqual([
+      expect.stringContaining(HEAD.fullName),
+      expect.stringContaining(CLERK.fullName),
+      expect.stringContaining(LEADER.fullName),
+    ]);
+    await page.getByTestId('outgoing-versions').getByText('Du thao bao cao ra soat.pdf').waitFor();
+    await page.getByTestId('outgoing-pdf-issue').waitFor();
+    await snap(page, 'outgoing-3-draft.png');
+
+    await page.getByTestId('outgoing-action-text').fill('Kính trình Vụ trưởng xem xét.');
+    await page.getByTestId('outgoing-submit').click();
+    await page.getByTestId('outgoing-state').filter({ hasText: 'Đang trình duyệt' }).waitFor();
+    await page.getByTestId('outgoing-history').getByText('Trình duyệt', { exact: true }).waitFor();
+    // submitted: the drafter can no longer change it, nor submit again
+    expect(await page.getByTestId('outgoing-submit').count()).toBe(0);
+    expect(await page.getByTestId('outgoing-chain-edit').count()).toBe(0);
+  });
+
+  it('the head of the unit forwards it from "waiting for me"', async () => {
+    const page = await signIn(HEAD.username);
+    await openWaiting(page);
+    await page.getByTestId('outgoing-chain').locator('li[data-state=current]').filter({ hasText: HEAD.fullName }).waitFor();
+    await snap(page, 'outgoing-4-head.png');
+    await passOn(page, 'Đồng ý, chuyển tiếp', 'Đang trình duyệt');
+    await page.getByTestId('outgoing-chain').locator('li[data-state=current]').filter({ hasText: CLERK.fullName }).waitFor();
+  });
+
+  it('the clerk checks its form', async () => {
+    const page = await signIn(CLERK.username);
+    await openWaiting(page);
+    await passOn(page, 'Đã kiểm tra thể thức', 'Đang trình duyệt');
+  });
+
+  it('the leader approves it: it is ready to sign, with its PDF and its story', async () => {
+    const page = await signIn(LEADER.username);
+    await openWaiting(page);
+    await passOn(page, 'Duyệt', 'Đã kiểm tra thể thức, chờ ký');
+    await page.getByTestId('outgoing-pdf-download').waitFor();
+    const history = page.getByTestId('outgoing-history');
+    for (const action of ['Tạo dự thảo', 'Trình duyệt', 'Đồng ý, chuyển tiếp', 'Kiểm tra thể thức', 'Duyệt'])
+      await history.getByText(action, { exact: true }).first().waitFor();
+    await snap(page, 'outgoing-5-approved.png');
+  });
+
+  it('the officer finds it among the approved ones on a phone', async () => {
+    const page = await signIn(OFFICER.username, PHONE);
+    await page.goto(`${server.baseUrl}/outgoing?view=approved`);
+    await page.getByTestId('outgoing-card').filter({ hasText: SUBJECT }).waitFor();
+    await snap(page, 'outgoing-6-approved-phone.png');
+  });
+
+  it('showed no errors on any page', () => {
+    expect(problems).toEqual([]);
+  });
+});
