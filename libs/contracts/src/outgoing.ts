@@ -45,8 +45,11 @@ export type ReviewStepState = (typeof REVIEW_STEP_STATES)[number];
 export const REVIEW_DECISIONS = ['approve', 'return'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
-/** Working lists: the caller's own drafts, the drafts waiting for the caller, the approved ones the caller sees. */
-export const OUTGOING_VIEWS = ['mine', 'waiting', 'approved'] as const;
+/**
+ * Working lists: the caller's own drafts, the drafts waiting for the caller, the approved ones the
+ * caller sees, and (for the clerks) the signed ones waiting to be numbered and issued.
+ */
+export const OUTGOING_VIEWS = ['mine', 'waiting', 'approved', 'to_issue'] as const;
 export type OutgoingView = (typeof OUTGOING_VIEWS)[number];
 
 /**
@@ -77,7 +80,13 @@ export const OutgoingErrorCode = {
   DraftVersionNotFound: 'DRAFT_VERSION_NOT_FOUND',
   InvalidReviewChain: 'INVALID_REVIEW_CHAIN',
   NotYourTurn: 'NOT_YOUR_TURN',
+  /** signing or issuing needs a PDF to sign (or the signed PDF) that the draft does not have */
+  NoPdfToSign: 'NO_PDF_TO_SIGN',
 } as const;
+
+/** The signature a version of a draft added: the signer's (ký số), or the organisation's at issuance (with the number and date). */
+export const DRAFT_SIGNATURES = ['signer', 'organisation'] as const;
+export type DraftSignature = (typeof DRAFT_SIGNATURES)[number];
 export type OutgoingErrorCode = (typeof OutgoingErrorCode)[keyof typeof OutgoingErrorCode];
 
 export interface PersonRef {
@@ -117,6 +126,20 @@ export interface DraftVersionDto {
   note: string | null;
   /** set on the PDF made from a DOCX version for signing */
   convertedFromNumber: number | null;
+  /** set on the signed PDF (`signer`) and on the issued one (`organisation`) */
+  signature: DraftSignature | null;
+}
+
+/** The number, date and register a document was issued with (Decree 30 Art. 15–16). */
+export interface OutgoingIssuanceDto {
+  register: { id: string; code: string; name: string };
+  number: number;
+  /** `15/QĐ-BYT`, `05/BYT-VP` */
+  numberAndNotation: string;
+  /** the date of the document, YYYY-MM-DD (Vietnam) */
+  issuedOn: string;
+  issuedAt: string;
+  issuedBy: PersonRef | null;
 }
 
 export interface ReviewStepDto {
@@ -142,6 +165,12 @@ export interface OutgoingDocumentDto extends OutgoingDocumentSummaryDto {
   pdfForSigningIssue: PdfForSigningIssue | null;
   /** whether this server can turn DOCX into PDF (LibreOffice installed): without it only a PDF can be signed */
   docxConversionAvailable: boolean;
+  /** the PDF with the signer's signature, once signed */
+  signedPdf: DraftVersionDto | null;
+  signedAt: string | null;
+  /** the PDF as issued (number, date, the organisation's signature) */
+  issuedPdf: DraftVersionDto | null;
+  issuance: OutgoingIssuanceDto | null;
   createdAt: string;
   version: number;
 }

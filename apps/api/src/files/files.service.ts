@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
@@ -51,8 +51,11 @@ export class FilesService {
   /**
    * Stores the stream's bytes and records them. Refuses (and leaves nothing behind) a file that is
    * too large, empty, of a type not allowed, or whose name claims another type than its bytes.
+   * With `manager` the record is written in the caller's transaction (a signed PDF stored together
+   * with the step that made it, which may already hold the audit chain's lock); if that transaction
+   * rolls back, only an unreferenced object is left in the store.
    */
-  async store(source: Readable, input: StoreFileInput): Promise<StoredFile> {
+  async store(source: Readable, input: StoreFileInput, manager?: EntityManager): Promise<StoredFile> {
     const originalName = cleanFileName(input.originalName);
     const id = randomUUID();
     const createdAt = new Date();
@@ -81,7 +84,7 @@ export class FilesService {
       const detected = await detectMediaType({ head: facts.head, tail: facts.tail, complete: facts.size <= facts.head.length });
       const mediaType = decideMediaType(detected, originalName);
 
-      return await this.dataSource.transaction(async (manager) => {
+      const record = async (manager: EntityManager) => {
         const file = manager.create(StoredFile, {
           id,
           storageKey,
@@ -104,7 +107,8 @@ export class FilesService {
           manager,
         );
         return file;
-      });
+      };
+      return await (manager ? record(manager) : this.dataSource.transaction(record));
     } catch (error) {
       await this.storage.delete(storageKey).catch((cleanupError: unknown) =>
         this.logger.error({ err: cleanupError, storageKey }, 'could not remove a refused upload'),

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { DraftSignature } from '@app/contracts';
 import { StoredFile } from '../files/stored-file.entity';
 import { OutgoingDocument } from './outgoing-document.entity';
 
@@ -47,4 +48,8 @@ export class DraftVersion {
   /** the DOCX version this PDF was made from for signing; null for what people uploaded */
   @Column({ type: 'int', nullable: true })
   convertedFromNumber: number | null;
+
+  /** the signature this version added: the signer's, or the organisation's at issuance; null for drafts */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  signature: DraftSignature | null;
 }

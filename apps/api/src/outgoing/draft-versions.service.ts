@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { DraftVersionChange, DraftVersionComparison, DraftVersionDto, ErrorCode, OutgoingState } from '@app/contracts';
+import { DraftSignature, DraftVersionChange, DraftVersionComparison, DraftVersionDto, ErrorCode, OutgoingState } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { toStoredFileDto } from '../files/dto/stored-file-response.dto';
 import { FilesService } from '../files/files.service';
@@ -26,6 +26,7 @@ export interface NewVersion {
   note: string | null;
   uploadedBy: { id: string } | null;
   convertedFromNumber?: number | null;
+  signature?: DraftSignature | null;
 }
 
 /** While the drafter holds the draft, and after the approval until signing: such a change goes back to the signer. */
@@ -62,6 +63,7 @@ export class DraftVersionsService {
         uploadedAt: this.clock.now(),
         note: input.note,
         convertedFromNumber: input.convertedFromNumber ?? null,
+        signature: input.signature ?? null,
       }),
     );
     if (input.attachments.length)
@@ -144,12 +146,12 @@ export class DraftVersionsService {
     return this.files.findById(fileId);
   }
 
-  /** The newest version people uploaded (a conversion made for signing is not a draft to work on). */
+  /** The newest version people uploaded (a conversion made for signing, or a signed PDF, is not a draft to work on). */
   latest(manager: EntityManager, documentId: string): Promise<DraftVersion | null> {
     return manager
       .getRepository(DraftVersion)
       .createQueryBuilder('version')
-      .where('version.document_id = :documentId AND version.converted_from_number IS NULL', { documentId })
+      .where('version.document_id = :documentId AND version.converted_from_number IS NULL AND version.signature IS NULL', { documentId })
       .orderBy('version.number', 'DESC')
       .getOne();
   }
@@ -169,6 +171,7 @@ export class DraftVersionsService {
       uploadedAt: version.uploadedAt.toISOString(),
       note: version.note,
       convertedFromNumber: version.convertedFromNumber,
+      signature: version.signature,
     }));
   }
 

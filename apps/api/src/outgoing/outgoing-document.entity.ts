@@ -77,6 +77,42 @@ export class OutgoingDocument {
   @Column({ type: 'varchar', length: 30, nullable: true })
   pdfForSigningIssue: PdfForSigningIssue | null;
 
+  /** the version carrying the signer's signature, once signed */
+  @Column({ type: 'uuid', nullable: true })
+  signedVersionId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  signedAt: Date | null;
+
+  /** the outgoing register the number was taken in, at issuance */
+  @Column({ type: 'uuid', nullable: true })
+  registerId: string | null;
+
+  /** the year (Vietnam time) the number belongs to: numbers restart at 01 every 1 January */
+  @Column({ type: 'int', nullable: true })
+  issuedYear: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  number: number | null;
+
+  /** `15/QĐ-BYT`, `05/BYT-VP`, as written into the PDF */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  numberAndNotation: string | null;
+
+  /** the date of the document (Vietnam date, YYYY-MM-DD) */
+  @Column({ type: 'date', nullable: true })
+  issuedOn: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  issuedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  issuedById: string | null;
+
+  /** the version with the number, the date and the organisation's signature: the document as issued */
+  @Column({ type: 'uuid', nullable: true })
+  issuedVersionId: string | null;
+
   @Column({ type: 'timestamptz' })
   createdAt: Date;
 

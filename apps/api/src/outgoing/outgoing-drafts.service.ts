@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ErrorCode, OutgoingDocumentDto, OutgoingHistoryEntryDto, Permission, permissionsOf } from '@app/contracts';
+import { DraftVersionDto, ErrorCode, OutgoingDocumentDto, OutgoingHistoryEntryDto, OutgoingIssuanceDto, Permission, permissionsOf } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { Unit } from '../identity/unit.entity';
@@ -9,6 +9,7 @@ import { UsersService } from '../identity/users.service';
 import { IncomingService } from '../incoming/incoming.service';
 import { OrgansService } from '../organs/organs.service';
 import { Clock } from '../platform/clock/clock';
+import { DocumentRegister } from '../registers/document-register.entity';
 import { badRequest } from '../platform/errors/app-exception';
 import { DocumentConverter } from './conversion/document-converter';
 import { DraftFiles } from './draft-files';
@@ -137,11 +138,7 @@ export class OutgoingDraftsService {
     const steps = await this.review.stepsOf(this.dataSource.manager, id);
     const names = await this.users.namesOf(steps.map((step) => step.reviewerId));
     const latest = await this.versions.latest(this.dataSource.manager, id);
-    const forSigning = document.pdfForSigningVersionId ? await this.dataSource.getRepository(DraftVersion).findOneBy({ id: document.pdfForSigningVersionId }) : null;
-    const [latestVersion, pdfForSigning] = await this.versions.describe([latest, forSigning].filter((row): row is DraftVersion => Boolean(row))).then((described) => [
-      latest ? described[0] : null,
-      forSigning ? described[described.length - 1] : null,
-    ]);
+    const [latestVersion, pdfForSigning, signedPdf, issuedPdf] = await this.describeVersions([latest?.id ?? null, document.pdfForSigningVersionId, document.signedVersionId, document.issuedVersionId]);
     if (options.audit) await this.audit.record({ action: 'outgoing.view', actor: user, entityType: 'outgoing_document', entityId: id });
     return {
       ...summary,
@@ -162,8 +159,34 @@ export class OutgoingDraftsService {
       pdfForSigning,
       pdfForSigningIssue: pdfForSigning ? null : (document.pdfForSigningIssue ?? 'not_approved'),
       docxConversionAvailable: await this.converter.isAvailable(),
+      signedPdf,
+      signedAt: document.signedAt?.toISOString() ?? null,
+      issuedPdf,
+      issuance: await this.issuanceOf(document),
       createdAt: document.createdAt.toISOString(),
       version: document.version,
+    };
+  }
+
+  /** The versions named (null where there is none), described in one pass. */
+  private async describeVersions(ids: (string | null)[]): Promise<(DraftVersionDto | null)[]> {
+    const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+    const rows = wanted.length ? await this.dataSource.getRepository(DraftVersion).findBy({ id: In(wanted) }) : [];
+    const described = new Map((await this.versions.describe(rows)).map((version) => [version.id, version]));
+    return ids.map((id) => (id ? (described.get(id) ?? null) : null));
+  }
+
+  private async issuanceOf(document: OutgoingDocument): Promise<OutgoingIssuanceDto | null> {
+    if (!document.registerId || document.number === null || !document.numberAndNotation || !document.issuedOn || !document.issuedAt) return null;
+    const register = await this.dataSource.getRepository(DocumentRegister).findOneByOrFail({ id: document.registerId });
+    const names = await this.users.namesOf(document.issuedById ? [document.issuedById] : []);
+    return {
+      register: { id: register.id, code: register.code, name: register.name },
+      number: document.number,
+      numberAndNotation: document.numberAndNotation,
+      issuedOn: document.issuedOn,
+      issuedAt: document.issuedAt.toISOString(),
+      issuedBy: document.issuedById ? { id: document.issuedById, fullName: names.get(document.issuedById) ?? '' } : null,
     };
   }
 

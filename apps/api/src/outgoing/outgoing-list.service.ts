@@ -14,7 +14,8 @@ const DEFAULT_PAGE = 50;
 /**
  * The working lists of outgoing documents, newest change first, keyset-paginated on
  * (updated_at, id): "my drafts", "waiting for me" (my turn on a chain, or my draft returned to me),
- * "approved" (approved or ready to sign, among those the caller sees).
+ * "approved" (approved or ready to sign, among those the caller sees), "to_issue" (signed, waiting
+ * for a clerk to number and issue it).
  */
 @Injectable()
 export class OutgoingListService {
@@ -44,6 +45,10 @@ export class OutgoingListService {
         break;
       case 'approved':
         builder.andWhere(`document.state IN ('approved', 'form_checked')`);
+        break;
+      case 'to_issue':
+        // signed, waiting for a number: the clerks' list (others see only what they could see anyway)
+        builder.andWhere(`document.state = 'signed'`);
         break;
     }
     restrictToVisible(builder, 'document', user);

@@ -6,6 +6,8 @@ import { IdentityModule } from '../identity/identity.module';
 import { IncomingModule } from '../incoming/incoming.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrgansModule } from '../organs/organs.module';
+import { RegistersModule } from '../registers/registers.module';
+import { SignaturesModule } from '../signatures/signatures.module';
 import { ConversionQueue } from './conversion/conversion.queue';
 import { ConversionWorker } from './conversion/conversion.worker';
 import { DocumentConverter } from './conversion/document-converter';
@@ -29,10 +31,14 @@ import { OutgoingSummaries } from './outgoing-summaries';
 import { ReviewController } from './review.controller';
 import { ReviewService } from './review.service';
 import { ReviewStep } from './review-step.entity';
+import { OutgoingIssuanceService } from './issuance/outgoing-issuance.service';
+import { OutgoingSigningController } from './signing/outgoing-signing.controller';
+import { OutgoingSigningService } from './signing/outgoing-signing.service';
 
 /**
- * Outgoing documents (văn bản đi): drafting and approval now; signing, numbering in the outgoing
- * register, the organisation's seal and dispatch come next and build on the same document.
+ * Outgoing documents (văn bản đi): drafting and approval, the signer's signature, then numbering
+ * in the outgoing register with the organisation's signature (issuance); dispatch comes next and
+ * builds on the same document.
  */
 @Module({
   imports: [
@@ -43,8 +49,10 @@ import { ReviewStep } from './review-step.entity';
     IncomingModule,
     NotificationsModule,
     OrgansModule,
+    RegistersModule,
+    SignaturesModule,
   ],
-  controllers: [OutgoingController, DraftVersionsController, ReviewController, DraftCommentsController],
+  controllers: [OutgoingController, DraftVersionsController, ReviewController, DraftCommentsController, OutgoingSigningController],
   providers: [
     OutgoingRecords,
     OutgoingSummaries,
@@ -58,6 +66,8 @@ import { ReviewStep } from './review-step.entity';
     OutgoingDraftsService,
     OutgoingListService,
     DraftCommentsService,
+    OutgoingSigningService,
+    OutgoingIssuanceService,
   ],
   exports: [OutgoingDraftsService],
 })

@@ -1,15 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CONFIDENTIALITIES, DOCUMENT_TYPE_CODES, OUTGOING_STATES, PDF_FOR_SIGNING_ISSUES, REVIEW_STEP_KINDS, REVIEW_STEP_STATES, URGENCIES } from '@app/contracts';
+import { CONFIDENTIALITIES, DOCUMENT_TYPE_CODES, DRAFT_SIGNATURES, OUTGOING_STATES, PDF_FOR_SIGNING_ISSUES, REVIEW_STEP_KINDS, REVIEW_STEP_STATES, URGENCIES } from '@app/contracts';
 import type {
   Confidentiality,
   DocumentTypeCode,
   DraftCommentDto,
+  DraftSignature,
   DraftVersionChange,
   DraftVersionComparison,
   DraftVersionDto,
   OutgoingDocumentDto,
   OutgoingDocumentSummaryDto,
   OutgoingHistoryEntryDto,
+  OutgoingIssuanceDto,
   OutgoingRecipientDto,
   OutgoingState,
   Page,
@@ -54,6 +56,22 @@ export class DraftVersionResponseDto implements DraftVersionDto {
   @ApiProperty({ format: 'date-time' }) uploadedAt: string;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'set on the PDF made from a DOCX version for signing' }) convertedFromNumber: number | null;
+  @ApiProperty({ enum: DRAFT_SIGNATURES, nullable: true, description: 'the signature this version added (signed, issued)' }) signature: DraftSignature | null;
+}
+
+class RegisterRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'DI' }) code: string;
+  @ApiProperty() name: string;
+}
+
+class IssuanceResponseDto implements OutgoingIssuanceDto {
+  @ApiProperty({ type: RegisterRefDto }) register: RegisterRefDto;
+  @ApiProperty() number: number;
+  @ApiProperty({ example: '15/QĐ-BYT' }) numberAndNotation: string;
+  @ApiProperty({ format: 'date' }) issuedOn: string;
+  @ApiProperty({ format: 'date-time' }) issuedAt: string;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) issuedBy: PersonRefDto | null;
 }
 
 class ReviewStepResponseDto implements ReviewStepDto {
@@ -94,6 +112,10 @@ export class OutgoingDocumentResponseDto extends OutgoingSummaryResponseDto impl
   @ApiProperty({ type: DraftVersionResponseDto, nullable: true, description: 'the PDF the signer will sign' }) pdfForSigning: DraftVersionResponseDto | null;
   @ApiProperty({ enum: PDF_FOR_SIGNING_ISSUES, nullable: true, description: 'why there is no PDF to sign (yet)' }) pdfForSigningIssue: PdfForSigningIssue | null;
   @ApiProperty({ description: 'whether the server can convert DOCX to PDF (LibreOffice installed)' }) docxConversionAvailable: boolean;
+  @ApiProperty({ type: DraftVersionResponseDto, nullable: true, description: 'the PDF with the signer’s signature' }) signedPdf: DraftVersionResponseDto | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) signedAt: string | null;
+  @ApiProperty({ type: DraftVersionResponseDto, nullable: true, description: 'the PDF as issued: number, date, the organisation’s signature' }) issuedPdf: DraftVersionResponseDto | null;
+  @ApiProperty({ type: IssuanceResponseDto, nullable: true }) issuance: IssuanceResponseDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty() version: number;
 }
