@@ -81,6 +81,17 @@ describe('Signing and issuing outgoing documents', () => {
     }
   });
 
+  it('a PDF to sign that cannot be read is refused plainly, and the draft stays ready to sign', async () => {
+    const corrupt = Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R'), Buffer.alloc(2048, 0x41), Buffer.from('\n%%EOF\n')]);
+    const ready = await draftReadyToSign(system, actors, {}, corrupt);
+    const versions = await versionCount(ready.id);
+    const refused = await sign(ready.id, ready.version);
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.status).toBeLessThan(500);
+    expect(await getDocument(ready.id)).toMatchObject({ state: 'form_checked', version: ready.version, signedPdf: null });
+    expect(await versionCount(ready.id)).toBe(versions);
+  });
+
   it('a wrong passphrase at issuance uses no number and leaves the document as it was; the next issuance gets the number', async () => {
     const signed = await signedDraft({ documentType: 'official_letter', subject: 'V/v góp ý dự thảo thông tư' });
     const taken = await counter(registers.DI, year);
@@ -112,6 +123,12 @@ describe('Signing and issuing outgoing documents', () => {
     const numbers = issued.map((response) => response.body.issuance.number as number).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 10 }, (_, index) => taken + 1 + index));
     expect(new Set(issued.map((response) => response.body.issuance.numberAndNotation)).size).toBe(10);
+  });
+
+  it('is described in the OpenAPI document', async () => {
+    const spec = (await system.http().get('/api/docs-json').expect(200)).body;
+    for (const path of ['/api/outgoing-documents/{id}/signature', '/api/outgoing-documents/{id}/issuance']) expect(Object.keys(spec.paths)).toContain(path);
+    expect(spec.components.schemas.OutgoingDocumentResponseDto.properties).toHaveProperty('issuance');
   });
 
   it('numbers start again at 01 on 1 January (Vietnam time)', async () => {

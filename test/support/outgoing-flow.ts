@@ -14,11 +14,12 @@ export interface ReadyDraft {
 /**
  * A draft by the officer (Vụ Pháp chế) for the leader to sign, taken through the shortest chain
  * Decree 30 allows — the clerk's check of form, then the signer's approval — so that it is
- * `form_checked` with its PDF to sign. Real requests, as the UI makes them.
+ * `form_checked` with its PDF to sign (a one-page decision signed by Phạm Quốc Hùng unless other
+ * bytes are given). Real requests, as the UI makes them.
  */
-export async function draftReadyToSign(system: TestApp, actors: OutgoingActors, overrides: Record<string, unknown> = {}): Promise<ReadyDraft> {
+export async function draftReadyToSign(system: TestApp, actors: OutgoingActors, overrides: Record<string, unknown> = {}, pdfBytes?: Buffer): Promise<ReadyDraft> {
   const as = (username: string) => ({ Authorization: `Bearer ${actors.token[username]}` });
-  const pdf = await outgoingDraftPdf({ pages: 1 });
+  const pdf = pdfBytes ?? (await outgoingDraftPdf({ pages: 1 }));
   const fileId = (await system.http().post('/api/files').set(as('chuyenvien')).attach('file', pdf, 'Dự thảo.pdf').expect(201)).body.id;
   const created = (
     await system
