@@ -103,8 +103,8 @@ describe('Drafting and approving outgoing documents', () => {
       pdfForSigningIssue: 'not_approved',
     });
     expect(created.recipients).toEqual([
-      { kind: 'unit', id: unitId['VP.HC'], name: 'Phòng Hành chính' },
-      { kind: 'organ', id: otherOrganId, name: expect.any(String) },
+      { kind: 'unit', id: unitId['VP.HC'], name: 'Phòng Hành chính', status: 'pending', deliveredAt: null, incomingDocumentId: null },
+      { kind: 'organ', id: otherOrganId, name: expect.any(String), status: 'pending', deliveredAt: null, incomingDocumentId: null },
     ]);
     // the default chain: the unit head, the form check by a clerk, the signer
     expect(created.reviewChain.map((step: { kind: string; reviewer: { id: string }; state: string }) => [step.kind, step.reviewer.id, step.state])).toEqual([

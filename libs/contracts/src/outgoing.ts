@@ -99,6 +99,25 @@ export interface OutgoingRecipientDto {
   kind: 'unit' | 'organ';
   id: string;
   name: string;
+  /** pending until dispatch; then `delivered` (a unit: its incoming document) or `waiting_for_axis` (an agency: queued for the interconnection) */
+  status: RecipientDeliveryStatus;
+  deliveredAt: string | null;
+  /** the incoming document a unit received */
+  incomingDocumentId: string | null;
+}
+
+export const RECIPIENT_DELIVERY_STATUSES = ['pending', 'delivered', 'waiting_for_axis', 'sent', 'recalled'] as const;
+export type RecipientDeliveryStatus = (typeof RECIPIENT_DELIVERY_STATUSES)[number];
+
+/** Dispatch (phát hành) of an issued document to its recipients. */
+export interface DispatchOutgoingInput {
+  version: number;
+}
+
+/** Recall (thu hồi) of an issued or dispatched document. */
+export interface RecallOutgoingInput {
+  reason: string;
+  version: number;
 }
 
 export interface OutgoingDocumentSummaryDto {
@@ -171,6 +190,9 @@ export interface OutgoingDocumentDto extends OutgoingDocumentSummaryDto {
   /** the PDF as issued (number, date, the organisation's signature) */
   issuedPdf: DraftVersionDto | null;
   issuance: OutgoingIssuanceDto | null;
+  dispatchedAt: string | null;
+  /** set once recalled (thu hồi) */
+  recall: { at: string; by: PersonRef | null; reason: string } | null;
   createdAt: string;
   version: number;
 }

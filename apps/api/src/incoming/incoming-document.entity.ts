@@ -147,6 +147,14 @@ export class IncomingDocument {
   @Column({ type: 'timestamptz', nullable: true })
   registeredAt: Date | null;
 
+  /** the outgoing document of this agency it was dispatched from, for a unit of this agency (no re-typing) */
+  @Column({ type: 'uuid', nullable: true })
+  sourceOutgoingId: string | null;
+
+  /** set when the sender recalled it (Decree 30: the recipient no longer works on it); its history says why */
+  @Column({ type: 'timestamptz', nullable: true })
+  recalledAt: Date | null;
+
   @Index()
   @Column({ type: 'uuid', nullable: true })
   registeredById: string | null;

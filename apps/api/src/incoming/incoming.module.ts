@@ -10,6 +10,7 @@ import { IncomingFilesController } from './incoming-files.controller';
 import { IncomingDocument } from './incoming-document.entity';
 import { IncomingHistoryEntry } from './incoming-history-entry.entity';
 import { IncomingService } from './incoming.service';
+import { InternalReceiptService } from './internal-receipt.service';
 import { IncomingDocumentText } from './incoming-document-text.entity';
 import { IncomingPreparationQueue } from './preparation/incoming-preparation.queue';
 import { IncomingPreparationService } from './preparation/incoming-preparation.service';
@@ -40,7 +41,7 @@ import { DeadlineReminders } from './reminders/deadline-reminders';
   ],
   // IncomingListsController first: its /counts, /workload, /register-export must win over /:id
   controllers: [IncomingSearchController, IncomingListsController, IncomingController, IncomingFilesController, DirectionController],
-  providers: [IncomingPreparationQueue, IncomingPreparationService, IncomingPreparationWorker, IncomingSearchService, IncomingService, IncomingListService, UnitWorkloadService, RegisterExportService, DirectionService, DeadlineReminders],
-  exports: [IncomingService],
+  providers: [IncomingPreparationQueue, IncomingPreparationService, IncomingPreparationWorker, IncomingSearchService, IncomingService, IncomingListService, UnitWorkloadService, RegisterExportService, DirectionService, DeadlineReminders, InternalReceiptService],
+  exports: [IncomingService, InternalReceiptService],
 })
 export class IncomingModule {}

@@ -113,6 +113,23 @@ export class OutgoingDocument {
   @Column({ type: 'uuid', nullable: true })
   issuedVersionId: string | null;
 
+  /** when a clerk dispatched it (phát hành) to its recipients: the units got it as incoming, the agencies' messages were queued */
+  @Column({ type: 'timestamptz', nullable: true })
+  dispatchedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  dispatchedById: string | null;
+
+  /** recall (thu hồi): when, by whom and why; the document stays, frozen, with its number used */
+  @Column({ type: 'timestamptz', nullable: true })
+  recalledAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  recalledById: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  recallReason: string | null;
+
   @Column({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -163,6 +163,8 @@ export class OutgoingDraftsService {
       signedAt: document.signedAt?.toISOString() ?? null,
       issuedPdf,
       issuance: await this.issuanceOf(document),
+      dispatchedAt: document.dispatchedAt?.toISOString() ?? null,
+      recall: await this.recallOf(document),
       createdAt: document.createdAt.toISOString(),
       version: document.version,
     };
@@ -188,6 +190,13 @@ export class OutgoingDraftsService {
       issuedAt: document.issuedAt.toISOString(),
       issuedBy: document.issuedById ? { id: document.issuedById, fullName: names.get(document.issuedById) ?? '' } : null,
     };
+  }
+
+  private async recallOf(document: OutgoingDocument): Promise<OutgoingDocumentDto['recall']> {
+    if (!document.recalledAt || !document.recallReason) return null;
+    const names = await this.users.namesOf(document.recalledById ? [document.recalledById] : []);
+    const by = document.recalledById ? { id: document.recalledById, fullName: names.get(document.recalledById) ?? '' } : null;
+    return { at: document.recalledAt.toISOString(), by, reason: document.recallReason };
   }
 
   async history(id: string, user: AuthenticatedUser): Promise<OutgoingHistoryEntryDto[]> {
@@ -226,7 +235,12 @@ export class OutgoingDraftsService {
 
   private async recipientsOf(documentId: string): Promise<OutgoingDocumentDto['recipients']> {
     const rows = await this.dataSource.getRepository(OutgoingRecipient).find({ where: { documentId }, relations: { unit: true, organ: true }, order: { position: 'ASC' } });
-    return rows.map((row) => (row.unitId ? { kind: 'unit', id: row.unitId, name: row.unit?.name ?? '' } : { kind: 'organ', id: row.organId as string, name: row.organ?.name ?? '' }));
+    return rows.map((row) => ({
+      ...(row.unitId ? { kind: 'unit' as const, id: row.unitId, name: row.unit?.name ?? '' } : { kind: 'organ' as const, id: row.organId as string, name: row.organ?.name ?? '' }),
+      status: row.status,
+      deliveredAt: row.deliveredAt?.toISOString() ?? null,
+      incomingDocumentId: row.incomingDocumentId,
+    }));
   }
 
   private async unitRef(unitId: string): Promise<{ id: string; name: string } | null> {

@@ -1,3 +1,4 @@
+import type { RecipientDeliveryStatus } from '@app/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Unit } from '../identity/unit.entity';
 import { Organ } from '../organs/organ.entity';
@@ -38,4 +39,15 @@ export class OutgoingRecipient {
 
   @Column({ type: 'int' })
   position: number;
+
+  /** pending until dispatch; a unit's copy is `delivered` at once, an agency's `waiting_for_axis` until the interconnection sends it */
+  @Column({ type: 'varchar', length: 20, default: 'pending' })
+  status: RecipientDeliveryStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  deliveredAt: Date | null;
+
+  /** the incoming document a unit of this agency received */
+  @Column({ type: 'uuid', nullable: true })
+  incomingDocumentId: string | null;
 }

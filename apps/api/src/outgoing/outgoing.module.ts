@@ -34,15 +34,18 @@ import { ReviewStep } from './review-step.entity';
 import { OutgoingIssuanceService } from './issuance/outgoing-issuance.service';
 import { OutgoingSigningController } from './signing/outgoing-signing.controller';
 import { OutgoingSigningService } from './signing/outgoing-signing.service';
+import { ExchangeOutboxEntry } from './dispatch/exchange-outbox-entry.entity';
+import { OutgoingDispatchController } from './dispatch/outgoing-dispatch.controller';
+import { OutgoingDispatchService } from './dispatch/outgoing-dispatch.service';
 
 /**
  * Outgoing documents (văn bản đi): drafting and approval, the signer's signature, then numbering
- * in the outgoing register with the organisation's signature (issuance); dispatch comes next and
- * builds on the same document.
+ * in the outgoing register with the organisation's signature (issuance), then dispatch to the
+ * recipients.
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([OutgoingDocument, OutgoingRecipient, DraftVersion, DraftAttachment, ReviewStep, DraftComment, OutgoingHistoryEntry]),
+    TypeOrmModule.forFeature([OutgoingDocument, OutgoingRecipient, DraftVersion, DraftAttachment, ReviewStep, DraftComment, OutgoingHistoryEntry, ExchangeOutboxEntry]),
     AuditModule,
     FilesModule,
     IdentityModule,
@@ -52,7 +55,7 @@ import { OutgoingSigningService } from './signing/outgoing-signing.service';
     RegistersModule,
     SignaturesModule,
   ],
-  controllers: [OutgoingController, DraftVersionsController, ReviewController, DraftCommentsController, OutgoingSigningController],
+  controllers: [OutgoingController, DraftVersionsController, ReviewController, DraftCommentsController, OutgoingSigningController, OutgoingDispatchController],
   providers: [
     OutgoingRecords,
     OutgoingSummaries,
@@ -68,6 +71,7 @@ import { OutgoingSigningService } from './signing/outgoing-signing.service';
     DraftCommentsService,
     OutgoingSigningService,
     OutgoingIssuanceService,
+    OutgoingDispatchService,
   ],
   exports: [OutgoingDraftsService],
 })

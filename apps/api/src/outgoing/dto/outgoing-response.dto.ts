@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CONFIDENTIALITIES, DOCUMENT_TYPE_CODES, DRAFT_SIGNATURES, OUTGOING_STATES, PDF_FOR_SIGNING_ISSUES, REVIEW_STEP_KINDS, REVIEW_STEP_STATES, URGENCIES } from '@app/contracts';
+import { CONFIDENTIALITIES, DOCUMENT_TYPE_CODES, DRAFT_SIGNATURES, OUTGOING_STATES, PDF_FOR_SIGNING_ISSUES, RECIPIENT_DELIVERY_STATUSES, REVIEW_STEP_KINDS, REVIEW_STEP_STATES, URGENCIES } from '@app/contracts';
 import type {
   Confidentiality,
   DocumentTypeCode,
@@ -10,6 +10,7 @@ import type {
   DraftVersionDto,
   OutgoingDocumentDto,
   OutgoingDocumentSummaryDto,
+  RecipientDeliveryStatus,
   OutgoingHistoryEntryDto,
   OutgoingIssuanceDto,
   OutgoingRecipientDto,
@@ -39,6 +40,15 @@ class RecipientDto implements OutgoingRecipientDto {
   @ApiProperty({ enum: ['unit', 'organ'] }) kind: 'unit' | 'organ';
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
+  @ApiProperty({ enum: RECIPIENT_DELIVERY_STATUSES, description: 'pending until dispatch; delivered (a unit) or waiting_for_axis (an agency)' }) status: RecipientDeliveryStatus;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) deliveredAt: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'the incoming document a unit received' }) incomingDocumentId: string | null;
+}
+
+class RecallResponseDto {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) by: PersonRefDto | null;
+  @ApiProperty() reason: string;
 }
 
 class IncomingRefDto {
@@ -116,6 +126,8 @@ export class OutgoingDocumentResponseDto extends OutgoingSummaryResponseDto impl
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) signedAt: string | null;
   @ApiProperty({ type: DraftVersionResponseDto, nullable: true, description: 'the PDF as issued: number, date, the organisation’s signature' }) issuedPdf: DraftVersionResponseDto | null;
   @ApiProperty({ type: IssuanceResponseDto, nullable: true }) issuance: IssuanceResponseDto | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) dispatchedAt: string | null;
+  @ApiProperty({ type: RecallResponseDto, nullable: true, description: 'set once recalled (thu hồi)' }) recall: RecallResponseDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty() version: number;
 }
