@@ -2,7 +2,8 @@
 /**
  * Drafting and approving an outgoing document in a real browser, each person in a browser of their
  * own: the officer drafts a PDF letter with the leader as signer and submits it along the default
- * chain; the head of the unit forwards it, the clerk checks its form, the leader approves it; it is
+ * chain; the head of the unit returns it with a comment, the officer uploads a second version,
+ * compares the two and submits again; the head forwards it, the clerk checks its form, the leader approves it; it is
  * then ready to sign, with the PDF to sign and the whole story on its timeline. Screenshots of each
  * step go to test/browser/screenshots (outgoing-*).
  */
@@ -151,6 +152,13 @@ describeInBrowser('drafting and approving an outgoing document in the browser', 
     ]);
     await page.getByTestId('outgoing-versions').getByText('Du thao bao cao ra soat.pdf').waitFor();
     await page.getByTestId('outgoing-pdf-issue').waitFor();
+
+    // the details are the drafter's to correct while it is a draft
+    await page.getByTestId('outgoing-metadata-edit').click();
+    await page.getByTestId('outgoing-metadata-form').locator('textarea[formcontrolname=recipientsText]').fill('Như trên;\nCác đơn vị thuộc Bộ;\nLưu: VT, PC.');
+    await page.getByTestId('metadata-save').click();
+    await page.getByTestId('outgoing-recipients').getByText('Các đơn vị thuộc Bộ;', { exact: false }).waitFor();
+    await page.getByTestId('outgoing-metadata-form').waitFor({ state: 'detached' });
     await snap(page, 'outgoing-3-draft.png');
 
     await page.getByTestId('outgoing-action-text').fill('Kính trình Vụ trưởng xem xét.');
@@ -162,11 +170,49 @@ describeInBrowser('drafting and approving an outgoing document in the browser', 
     expect(await page.getByTestId('outgoing-chain-edit').count()).toBe(0);
   });
 
+  it('the head returns it with a comment; the officer uploads version 2, compares it with version 1 and submits again', async () => {
+    const head = await signIn(HEAD.username);
+    await openWaiting(head);
+    // a return says why: without a comment nothing is sent
+    await head.getByTestId('outgoing-return').click();
+    await head.getByText('Hãy ghi lý do trả lại.').waitFor();
+    await head.getByTestId('outgoing-action-text').fill('Bổ sung số liệu của các đơn vị thuộc Bộ vào phần II.');
+    await head.getByTestId('outgoing-return').click();
+    await head.getByTestId('outgoing-state').filter({ hasText: 'Bị trả lại' }).waitFor();
+
+    const page = await signIn(OFFICER.username);
+    await openWaiting(page);
+    await page.getByTestId('outgoing-comments').getByText('Bổ sung số liệu của các đơn vị thuộc Bộ vào phần II.').waitFor();
+    await page.locator('[data-testid=outgoing-new-version] input[type=file]').setInputFiles({
+      name: 'Du thao bao cao ra soat v2.pdf',
+      mimeType: 'application/pdf',
+      buffer: await letterPdf(['BO TU PHAP', 'BAO CAO', 'Ket qua ra soat van ban quy pham phap luat nam 2026', 'II. So lieu cac don vi']),
+    });
+    await page.getByTestId('outgoing-version-note').fill('Bổ sung số liệu phần II');
+    await page.getByTestId('outgoing-version-save').click();
+    await page.getByTestId('outgoing-versions').getByText('Phiên bản 2', { exact: true }).waitFor();
+
+    await page.getByTestId('outgoing-compare-from').click();
+    await page.getByRole('option', { name: 'Phiên bản 1', exact: true }).click();
+    await page.getByTestId('outgoing-compare-to').click();
+    await page.getByRole('option', { name: 'Phiên bản 2', exact: true }).click();
+    await page.getByTestId('outgoing-compare').click();
+    const comparison = page.getByTestId('outgoing-comparison');
+    await comparison.waitFor();
+    await comparison.getByText('Du thao bao cao ra soat v2.pdf').waitFor();
+    await comparison.getByText('Bổ sung số liệu phần II').waitFor();
+    await snap(page, 'outgoing-4-returned-new-version.png');
+
+    await page.getByTestId('outgoing-submit').click();
+    await page.getByTestId('outgoing-state').filter({ hasText: 'Đang trình duyệt' }).waitFor();
+    await page.getByTestId('outgoing-history').getByText('Trình lại', { exact: true }).waitFor();
+  });
+
   it('the head of the unit forwards it from "waiting for me"', async () => {
     const page = await signIn(HEAD.username);
     await openWaiting(page);
     await page.getByTestId('outgoing-chain').locator('li[data-state=current]').filter({ hasText: HEAD.fullName }).waitFor();
-    await snap(page, 'outgoing-4-head.png');
+    await snap(page, 'outgoing-5-head.png');
     await passOn(page, 'Đồng ý, chuyển tiếp', 'Đang trình duyệt');
     await page.getByTestId('outgoing-chain').locator('li[data-state=current]').filter({ hasText: CLERK.fullName }).waitFor();
   });
@@ -185,14 +231,14 @@ describeInBrowser('drafting and approving an outgoing document in the browser', 
     const history = page.getByTestId('outgoing-history');
     for (const action of ['Tạo dự thảo', 'Trình duyệt', 'Đồng ý, chuyển tiếp', 'Kiểm tra thể thức', 'Duyệt'])
       await history.getByText(action, { exact: true }).first().waitFor();
-    await snap(page, 'outgoing-5-approved.png');
+    await snap(page, 'outgoing-6-approved.png');
   });
 
   it('the officer finds it among the approved ones on a phone', async () => {
     const page = await signIn(OFFICER.username, PHONE);
     await page.goto(`${server.baseUrl}/outgoing?view=approved`);
     await page.getByTestId('outgoing-card').filter({ hasText: SUBJECT }).waitFor();
-    await snap(page, 'outgoing-6-approved-phone.png');
+    await snap(page, 'outgoing-7-approved-phone.png');
   });
 
   it('showed no errors on any page', () => {

@@ -14,10 +14,13 @@ import { VietnamDatePipe } from '../../../core/i18n/vietnam-date.pipe';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
 import { EmptyState } from '../../../shared/empty-state/empty-state';
 import { DocumentMarks } from '../../incoming/document-marks';
+import { SessionStore } from '../../../core/auth/session-store';
+import { availableActions } from '../outgoing-actions';
 import { OutgoingApi } from '../outgoing-api';
 import { OutgoingStateBadge } from '../outgoing-state-badge';
 import { ActionPanel } from './action-panel';
 import { CommentsPanel } from './comments-panel';
+import { MetadataForm } from './metadata-form';
 import { OutgoingTimeline } from './outgoing-timeline';
 import { PdfStatus } from './pdf-status';
 import { ReviewChain } from './review-chain';
@@ -50,6 +53,7 @@ interface Loaded {
     OutgoingStateBadge,
     ActionPanel,
     CommentsPanel,
+    MetadataForm,
     OutgoingTimeline,
     PdfStatus,
     ReviewChain,
@@ -66,6 +70,12 @@ export class OutgoingDetailPage {
 
   protected readonly loaded = signal<Loaded | null>(null);
   protected readonly failure = signal<string | null>(null);
+  private readonly session = inject(SessionStore);
+  protected readonly canEdit = computed(() => {
+    const loaded = this.loaded();
+    return loaded ? availableActions(loaded.document, this.session.user()).edit : false;
+  });
+  protected readonly editingMetadata = signal(false);
   protected readonly type = computed(() => DOCUMENT_TYPES.find((type) => type.code === this.loaded()?.document.documentType) ?? null);
   private readonly id = signal('');
   private readonly loads = new Subject<string>();

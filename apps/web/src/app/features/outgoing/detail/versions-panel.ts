@@ -99,7 +99,7 @@ const DRAFT_TYPES = 'application/pdf,application/vnd.openxmlformats-officedocume
       }
 
       @if (editable()) {
-        <div class="new-version">
+        <div class="new-version" data-testid="outgoing-new-version">
           <h3>{{ 'outgoing.versions.add' | translate }}</h3>
           @if (failure(); as failed) {
             <app-dialog-error [message]="failed.message" [conflict]="failed.conflict" (reload)="reload.emit()" />
