@@ -1,7 +1,21 @@
+import { Workbook } from 'exceljs';
+import type { Response } from 'superagent';
+import { openPdf } from '../../apps/api/src/files/pdf/pdfjs';
 import { draftReadyToSign, OutgoingActors } from '../support/outgoing-flow';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const PASSPHRASE = 'KySo@2026';
+
+/** Collects a download as bytes (supertest parses only text and JSON by itself). */
+const bytes = (response: Response, done: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+/** Appendix IV §I: the ten columns of the outgoing register. */
+const HEADINGS = ['Số, ký hiệu văn bản', 'Ngày tháng văn bản', 'Tên loại và trích yếu nội dung', 'Người ký', 'Nơi nhận văn bản', 'Đơn vị, người nhận bản lưu', 'Số lượng bản', 'Ngày chuyển', 'Ký nhận', 'Ghi chú'];
+const ddMMyyyy = (isoDate: string) => isoDate.split('-').reverse().join('/');
 
 /**
  * After issuance: dispatch to the recipients (units of the agency as incoming documents, other
@@ -92,6 +106,51 @@ describe('Dispatching outgoing documents', () => {
     expect(messages.count).toBe(1);
     const history = (await system.http().get(`/api/outgoing-documents/${issued.id}/history`).set(as('vanthu')).expect(200)).body;
     expect(history.map((entry: { action: string }) => entry.action).slice(-1)).toEqual(['dispatched']);
+  });
+
+  it('exports the outgoing register in number order, as XLSX and as PDF, audited', async () => {
+    const second = await issuedDocument({ documentType: 'official_letter', subject: 'V/v góp ý dự thảo thông tư', recipientsText: 'Các Sở Y tế', urgency: 'normal' });
+    const day = second.issuance.issuedOn as string;
+    const exportRegister = (format: string, username = 'vanthu') =>
+      system.http().get('/api/outgoing-documents/register-export').query({ registerId: registers.DI, from: day, to: day, format }).set(as(username)).buffer(true).parse(bytes);
+    await exportRegister('xlsx', 'chuyenvien').expect(403);
+
+    const response = await exportRegister('xlsx').expect(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    expect(response.headers['content-disposition']).toContain(`so-van-ban-di-DI-${day}-${day}.xlsx`);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(response.body);
+    const sheet = workbook.worksheets[0];
+    const text = (row: number) => HEADINGS.map((_, index) => String(sheet.getRow(row).getCell(index + 1).value ?? ''));
+    expect(sheet.getCell('A1').value).toBe('SỔ ĐĂNG KÝ VĂN BẢN ĐI');
+    expect(text(4)).toEqual(HEADINGS);
+    expect(sheet.rowCount).toBe(6);
+    const [first, last] = [text(5), text(6)];
+    expect(first).toEqual([
+      '01/QĐ-BYT',
+      ddMMyyyy(day),
+      'Quyết định Quyết định ban hành quy chế làm việc',
+      'Phạm Quốc Hùng',
+      expect.stringMatching(/^Phòng Hành chính\n.+/),
+      expect.stringContaining('Vụ Pháp chế'),
+      '2',
+      ddMMyyyy(day),
+      '',
+      'Khẩn',
+    ]);
+    expect(last).toEqual([second.issuance.numberAndNotation, ddMMyyyy(day), 'Công văn V/v góp ý dự thảo thông tư', 'Phạm Quốc Hùng', 'Các Sở Y tế', expect.any(String), '', '', '', '']);
+
+    const pdfResponse = await exportRegister('pdf').expect(200);
+    expect(pdfResponse.headers['content-type']).toBe('application/pdf');
+    const pdf = await openPdf(new Uint8Array(pdfResponse.body));
+    const page = await pdf.getPage(1);
+    const content = (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    await pdf.destroy();
+    for (const expected of ['SỔ ĐĂNG KÝ VĂN BẢN ĐI', 'Người ký', 'Nơi nhận văn bản', 'Ký nhận', '01/QĐ-BYT', second.issuance.numberAndNotation, 'Phạm Quốc Hùng', 'Các Sở Y tế'])
+      expect(content).toContain(expected);
+
+    const [entry] = await system.query(`SELECT actor_id, entity_id, details FROM audit_entry WHERE action = 'outgoing.register_export' ORDER BY sequence DESC LIMIT 1`);
+    expect(entry).toMatchObject({ actor_id: actors.userId.vanthu, entity_id: registers.DI, details: { from: day, to: day, format: 'pdf', rows: 2 } });
   });
 
   it('only an issued document is dispatched', async () => {

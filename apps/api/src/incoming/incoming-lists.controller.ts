@@ -2,18 +2,15 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Permission } from '@app/contracts';
-import { attachmentDisposition } from '../files/file-names';
 import { Authenticated, CurrentUser, RequirePermissions } from '../identity/auth/access.decorators';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { IncomingCountsResponseDto, IncomingListQueryDto, RegisterExportQueryDto, UnitWorkloadResponseDto } from './dto/incoming-list.dto';
 import { IncomingPageDto } from './dto/incoming-response.dto';
 import { IncomingListService } from './incoming-list.service';
 import { RegisterExportService } from './register-export/register-export.service';
-import { renderRegisterPdf } from './register-export/register-pdf';
-import { writeRegisterXlsx } from './register-export/register-xlsx';
+import { REGISTER_MEDIA_TYPES, sendRegisterExport } from './register-export/register-response';
+import { INCOMING_REGISTER } from './register-export/register-row';
 import { UnitWorkloadService } from './unit-workload.service';
-
-const MEDIA_TYPES = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
 
 /**
  * The working lists, their badge counts, the leaders' workload per unit and the register export.
@@ -57,25 +54,9 @@ export class IncomingListsController {
   @Get('register-export')
   @RequirePermissions(Permission.IncomingRegister)
   @ApiOperation({ summary: 'Xuất sổ đăng ký văn bản đến / Export the incoming register', description: 'Decree 30/2020 Appendix IV §VI, 10 columns; XLSX streamed, PDF A4 landscape (up to 5000 rows).' })
-  @ApiProduces(MEDIA_TYPES.xlsx, MEDIA_TYPES.pdf)
+  @ApiProduces(REGISTER_MEDIA_TYPES.xlsx, REGISTER_MEDIA_TYPES.pdf)
   @ApiOkResponse({ description: 'the register file, as an attachment', schema: { type: 'string', format: 'binary' } })
   async registerExport(@Query() query: RegisterExportQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() response: Response): Promise<void> {
-    const prepared = await this.exports.prepare(query, user);
-    response.status(200).set({
-      'Content-Type': MEDIA_TYPES[prepared.format],
-      'Content-Disposition': attachmentDisposition(prepared.fileName),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    });
-    if (prepared.format === 'pdf') {
-      response.end(Buffer.from(await renderRegisterPdf(prepared.heading, prepared.rows)));
-      return;
-    }
-    try {
-      await writeRegisterXlsx(response, prepared.heading, prepared.rows);
-    } catch {
-      // the headers are gone already: cutting the connection is the only honest signal left
-      response.destroy();
-    }
+    await sendRegisterExport(response, INCOMING_REGISTER, await this.exports.prepare(query, user));
   }
 }

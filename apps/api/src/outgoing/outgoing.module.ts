@@ -37,6 +37,8 @@ import { OutgoingSigningService } from './signing/outgoing-signing.service';
 import { ExchangeOutboxEntry } from './dispatch/exchange-outbox-entry.entity';
 import { OutgoingDispatchController } from './dispatch/outgoing-dispatch.controller';
 import { OutgoingDispatchService } from './dispatch/outgoing-dispatch.service';
+import { OutgoingRegisterExportController } from './register-export/outgoing-register-export.controller';
+import { OutgoingRegisterExportService } from './register-export/outgoing-register-export.service';
 
 /**
  * Outgoing documents (văn bản đi): drafting and approval, the signer's signature, then numbering
@@ -55,7 +57,8 @@ import { OutgoingDispatchService } from './dispatch/outgoing-dispatch.service';
     RegistersModule,
     SignaturesModule,
   ],
-  controllers: [OutgoingController, DraftVersionsController, ReviewController, DraftCommentsController, OutgoingSigningController, OutgoingDispatchController],
+  // OutgoingRegisterExportController first: its /register-export must win over /:id
+  controllers: [OutgoingRegisterExportController, OutgoingController, DraftVersionsController, ReviewController, DraftCommentsController, OutgoingSigningController, OutgoingDispatchController],
   providers: [
     OutgoingRecords,
     OutgoingSummaries,
@@ -72,6 +75,7 @@ import { OutgoingDispatchService } from './dispatch/outgoing-dispatch.service';
     OutgoingSigningService,
     OutgoingIssuanceService,
     OutgoingDispatchService,
+    OutgoingRegisterExportService,
   ],
   exports: [OutgoingDraftsService],
 })

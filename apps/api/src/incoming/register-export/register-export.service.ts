@@ -21,12 +21,26 @@ export const PDF_ROW_LIMIT = 5000;
 
 const TYPE_NAMES = new Map<string, string>(DOCUMENT_TYPES.map((type) => [type.code, type.vi]));
 
-export interface RegisterExport {
+export interface RegisterExport<Row = RegisterRow> {
   heading: RegisterExportHeading;
   fileName: string;
   format: RegisterExportFormat;
   rowCount: number;
-  rows: AsyncIterable<RegisterRow>;
+  rows: AsyncIterable<Row>;
+}
+
+/** The checks every register export makes once it knows how many rows the range holds (incoming and outgoing alike). */
+export function assertExportable(query: RegisterExportQueryDto, count: number): void {
+  if (query.from > query.to)
+    throw badRequest(ErrorCode.ValidationFailed, '"Đến ngày" phải sau "từ ngày".', 'The end date must not be before the start date.', [{ field: 'to' }]);
+  if (query.format === 'pdf' && count > PDF_ROW_LIMIT)
+    throw new AppException(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      ErrorCode.ValidationFailed,
+      `Khoảng ngày này có ${count} văn bản, quá ${PDF_ROW_LIMIT} dòng cho một tệp PDF: hãy chọn khoảng ngắn hơn hoặc xuất Excel.`,
+      `This range holds ${count} documents, more than ${PDF_ROW_LIMIT} rows for one PDF: choose a shorter range or export to Excel.`,
+      [{ field: 'to' }],
+    );
 }
 
 /**
@@ -47,17 +61,8 @@ export class RegisterExportService {
     const register = (await this.registers.list('incoming')).find((candidate) => candidate.id === query.registerId);
     if (!register)
       throw badRequest(ErrorCode.RegisterNotFound, 'Không tìm thấy sổ văn bản đến này.', 'No such incoming register.', [{ field: 'registerId' }]);
-    if (query.from > query.to)
-      throw badRequest(ErrorCode.ValidationFailed, '"Đến ngày" phải sau "từ ngày".', 'The end date must not be before the start date.', [{ field: 'to' }]);
     const [{ count }] = await this.documents(query, user).select('count(*)::int', 'count').getRawMany<{ count: number }>();
-    if (query.format === 'pdf' && count > PDF_ROW_LIMIT)
-      throw new AppException(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        ErrorCode.ValidationFailed,
-        `Khoảng ngày này có ${count} văn bản, quá ${PDF_ROW_LIMIT} dòng cho một tệp PDF: hãy chọn khoảng ngắn hơn hoặc xuất Excel.`,
-        `This range holds ${count} documents, more than ${PDF_ROW_LIMIT} rows for one PDF: choose a shorter range or export to Excel.`,
-        [{ field: 'to' }],
-      );
+    assertExportable(query, count);
     await this.audit.record({
       action: 'incoming.register_export',
       actor: user,

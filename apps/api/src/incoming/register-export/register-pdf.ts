@@ -1,6 +1,6 @@
 import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
 import { embedVietnameseFont } from '../../files/pdf/vietnamese-font';
-import { REGISTER_COLUMNS, RegisterExportHeading, RegisterRow } from './register-row';
+import type { RegisterExportHeading, RegisterLayout } from './register-row';
 
 /** A4 landscape, in PDF points. */
 const PAGE = { width: 841.89, height: 595.28 };
@@ -14,14 +14,14 @@ const PADDING = 3;
  * ToUnicode map so the text stays searchable), the column headings repeated on every page and
  * the pages numbered. pdf-lib builds the file in memory, so the caller bounds the row count.
  */
-export async function renderRegisterPdf(heading: RegisterExportHeading, rows: AsyncIterable<RegisterRow>): Promise<Uint8Array> {
+export async function renderRegisterPdf<Row>(layout: RegisterLayout<Row>, heading: RegisterExportHeading, rows: AsyncIterable<Row>): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle(`Sổ đăng ký văn bản đến — ${heading.registerName}`);
+  pdf.setTitle(`${layout.name} — ${heading.registerName}`);
   const regular = await embedVietnameseFont(pdf, 'regular');
   const bold = await embedVietnameseFont(pdf, 'bold');
   const usable = PAGE.width - 2 * MARGIN;
-  const units = REGISTER_COLUMNS.reduce((sum, column) => sum + column.width, 0);
-  const widths = REGISTER_COLUMNS.map((column) => (column.width / units) * usable);
+  const units = layout.columns.reduce((sum, column) => sum + column.width, 0);
+  const widths = layout.columns.map((column) => (column.width / units) * usable);
 
   let page: PDFPage;
   let y = 0;
@@ -39,14 +39,14 @@ export async function renderRegisterPdf(heading: RegisterExportHeading, rows: As
     y -= height;
   };
   const wrapAll = (cells: string[], font: PDFFont) => cells.map((text, index) => wrap(text, font, widths[index] - 2 * PADDING));
-  const headerCells = REGISTER_COLUMNS.map((column) => column.title);
+  const headerCells = layout.columns.map((column) => column.title);
   const headerLines = wrapAll(headerCells, bold);
   const newPage = () => {
     page = pdf.addPage([PAGE.width, PAGE.height]);
     pages.push(page);
     y = PAGE.height - MARGIN;
     if (pages.length === 1) {
-      centre(page, 'SỔ ĐĂNG KÝ VĂN BẢN ĐẾN', bold, 14, y - 14);
+      centre(page, layout.title, bold, 14, y - 14);
       centre(page, `${heading.registerName} — từ ngày ${heading.from} đến ngày ${heading.to}`, regular, 10, y - 30);
       y -= 44;
     }
@@ -54,7 +54,7 @@ export async function renderRegisterPdf(heading: RegisterExportHeading, rows: As
   };
   newPage();
   for await (const row of rows) {
-    const cells = REGISTER_COLUMNS.map((column) => row[column.key]);
+    const cells = layout.columns.map((column) => row[column.key] as string);
     const lines = wrapAll(cells, regular);
     const height = Math.max(...lines.map((cell) => cell.length)) * LINE + 2 * PADDING;
     if (y - height < MARGIN + LINE) newPage();

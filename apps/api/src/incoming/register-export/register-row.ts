@@ -25,8 +25,27 @@ export interface RegisterRow {
   note: string;
 }
 
-/** The column headings as Appendix IV prints them, with the widths (in characters) the form gives them. */
-export const REGISTER_COLUMNS: { key: keyof RegisterRow; title: string; width: number }[] = [
+/** A column of a register: the heading as Appendix IV prints it, the width (in characters) the form gives it. */
+export interface RegisterColumn<Row> {
+  key: keyof Row & string;
+  title: string;
+  width: number;
+}
+
+/**
+ * What tells one register of Appendix IV from another to the XLSX and PDF writers: its title and
+ * its columns. The writers are shared by the incoming and outgoing registers.
+ */
+export interface RegisterLayout<Row> {
+  /** the heading, upper case as printed: `SỔ ĐĂNG KÝ VĂN BẢN ĐẾN` */
+  title: string;
+  /** the worksheet's name and the PDF's title */
+  name: string;
+  columns: RegisterColumn<Row>[];
+}
+
+/** The incoming register's columns (Appendix IV §VI). */
+export const REGISTER_COLUMNS: RegisterColumn<RegisterRow>[] = [
   { key: 'arrivedOn', title: 'Ngày đến', width: 11 },
   { key: 'arrivalNumber', title: 'Số đến', width: 8 },
   { key: 'issuer', title: 'Tác giả', width: 22 },
@@ -38,6 +57,8 @@ export const REGISTER_COLUMNS: { key: keyof RegisterRow; title: string; width: n
   { key: 'receivedSignature', title: 'Ký nhận', width: 10 },
   { key: 'note', title: 'Ghi chú', width: 14 },
 ];
+
+export const INCOMING_REGISTER: RegisterLayout<RegisterRow> = { title: 'SỔ ĐĂNG KÝ VĂN BẢN ĐẾN', name: 'Sổ đăng ký văn bản đến', columns: REGISTER_COLUMNS };
 
 /** What the heading of the exported register says. */
 export interface RegisterExportHeading {

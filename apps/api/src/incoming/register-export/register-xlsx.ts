@@ -1,23 +1,23 @@
 import type { Writable } from 'node:stream';
 import { stream } from 'exceljs';
-import { REGISTER_COLUMNS, RegisterExportHeading, RegisterRow } from './register-row';
+import type { RegisterExportHeading, RegisterLayout } from './register-row';
 
 /**
  * Writes the register as an XLSX workbook straight into `out`, row by row: exceljs's streaming
  * writer commits each row to the zip as it goes, so a register of a whole year never sits in
  * memory. Landscape A4, the heading repeated on every printed page, as the paper form.
  */
-export async function writeRegisterXlsx(out: Writable, heading: RegisterExportHeading, rows: AsyncIterable<RegisterRow>): Promise<void> {
+export async function writeRegisterXlsx<Row>(out: Writable, layout: RegisterLayout<Row>, heading: RegisterExportHeading, rows: AsyncIterable<Row>): Promise<void> {
   const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'e-office';
-  const sheet = workbook.addWorksheet('Sổ văn bản đến', {
+  const sheet = workbook.addWorksheet(layout.name.slice(0, 31), {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' },
     views: [{ state: 'frozen', ySplit: 4 }],
   });
-  sheet.columns = REGISTER_COLUMNS.map((column) => ({ key: column.key, width: column.width }));
-  const lastColumn = String.fromCharCode('A'.charCodeAt(0) + REGISTER_COLUMNS.length - 1);
+  sheet.columns = layout.columns.map((column) => ({ key: column.key, width: column.width }));
+  const lastColumn = String.fromCharCode('A'.charCodeAt(0) + layout.columns.length - 1);
 
-  const title = sheet.addRow(['SỔ ĐĂNG KÝ VĂN BẢN ĐẾN']);
+  const title = sheet.addRow([layout.title]);
   sheet.mergeCells(`A1:${lastColumn}1`);
   title.font = { bold: true, size: 14 };
   title.alignment = { horizontal: 'center' };
@@ -27,14 +27,14 @@ export async function writeRegisterXlsx(out: Writable, heading: RegisterExportHe
   subtitle.alignment = { horizontal: 'center' };
   subtitle.commit();
   sheet.addRow([]).commit();
-  const header = sheet.addRow(REGISTER_COLUMNS.map((column) => column.title));
+  const header = sheet.addRow(layout.columns.map((column) => column.title));
   header.font = { bold: true };
   header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   header.eachCell((cell) => (cell.border = thin));
   header.commit();
 
   for await (const row of rows) {
-    const line = sheet.addRow(REGISTER_COLUMNS.map((column) => row[column.key]));
+    const line = sheet.addRow(layout.columns.map((column) => row[column.key] as string));
     line.alignment = { vertical: 'top', wrapText: true };
     line.eachCell({ includeEmpty: true }, (cell) => (cell.border = thin));
     line.commit();
