@@ -153,12 +153,25 @@ describeInBrowser('drafting and approving an outgoing document in the browser', 
     await page.getByTestId('outgoing-versions').getByText('Du thao bao cao ra soat.pdf').waitFor();
     await page.getByTestId('outgoing-pdf-issue').waitFor();
 
+    // the same draft in a second tab, read now: it goes stale when the first one changes the details
+    const staleTab = await page.context().newPage();
+    await staleTab.goto(page.url());
+    await staleTab.getByTestId('outgoing-submit').waitFor();
+
     // the details are the drafter's to correct while it is a draft
     await page.getByTestId('outgoing-metadata-edit').click();
     await page.getByTestId('outgoing-metadata-form').locator('textarea[formcontrolname=recipientsText]').fill('Như trên;\nCác đơn vị thuộc Bộ;\nLưu: VT, PC.');
     await page.getByTestId('metadata-save').click();
     await page.getByTestId('outgoing-recipients').getByText('Các đơn vị thuộc Bộ;', { exact: false }).waitFor();
     await page.getByTestId('outgoing-metadata-form').waitFor({ state: 'detached' });
+
+    // the stale tab's submission loses the race: it is told so, and the reload shows the new details
+    await staleTab.getByTestId('outgoing-submit').click();
+    await staleTab.getByText('Người khác vừa thay đổi dữ liệu này').waitFor();
+    await staleTab.getByTestId('reload-after-conflict').click();
+    await staleTab.getByTestId('outgoing-recipients').getByText('Các đơn vị thuộc Bộ;', { exact: false }).waitFor();
+    expect(await staleTab.getByTestId('outgoing-state').textContent()).toContain('Dự thảo');
+    await staleTab.close();
     await snap(page, 'outgoing-3-draft.png');
 
     await page.getByTestId('outgoing-action-text').fill('Kính trình Vụ trưởng xem xét.');

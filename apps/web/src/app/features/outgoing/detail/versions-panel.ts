@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -159,7 +159,8 @@ export class VersionsPanel {
   protected readonly comparison = signal<{ from: number; to: number; rows: ComparisonRow[]; sameContent: boolean } | null>(null);
   protected readonly newFile = signal<StoredFileDto | null>(null);
   protected readonly busy = signal(false);
-  protected readonly failure = signal<Failure | null>(null);
+  /** cleared when the draft is read again (after a reload offered by a 409, the message would be stale) */
+  protected readonly failure = linkedSignal<OutgoingDocumentDto, Failure | null>({ source: this.document, computation: () => null });
   protected from = 0;
   protected to = 0;
   protected note = '';
