@@ -3,28 +3,17 @@ import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
-import {
-  CONFIDENTIALITIES,
-  CONFIDENTIALITY_LABELS,
-  Confidentiality,
-  DOCUMENT_TYPES,
-  DocumentTypeCode,
-  OutgoingDocumentDto,
-  URGENCIES,
-  URGENCY_LABELS,
-  Urgency,
-} from '@app/contracts';
+import { Confidentiality, DocumentTypeCode, OutgoingDocumentDto, Urgency } from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Notifier } from '../../../core/errors/notifier';
 import { LanguageService } from '../../../core/i18n/language.service';
-import { LocalizedLabelPipe } from '../../../core/i18n/localized-label.pipe';
 import { DialogError } from '../../../shared/dialog-error/dialog-error';
 import { FieldMap, FieldMessage, applyServerErrors, messageFor, serverErrors } from '../../incoming/form-errors';
+import { ClassificationFields } from '../classification-fields';
 import { OutgoingApi } from '../outgoing-api';
 import { Failure, failureOf } from './failure';
 
-const FIELD_MAP: FieldMap = { documentType: 'documentType', subject: 'subject', urgency: 'urgency', confidentiality: 'confidentiality', recipientsText: 'recipientsText' };
+const FIELD_MAP: FieldMap = { subject: 'subject', recipientsText: 'recipientsText' };
 
 /**
  * The drafter's edit of the draft's details while it is theirs (the signer and the chain are changed
@@ -32,39 +21,14 @@ const FIELD_MAP: FieldMap = { documentType: 'documentType', subject: 'subject', 
  */
 @Component({
   selector: 'app-outgoing-metadata-form',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, LocalizedLabelPipe, DialogError],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, DialogError, ClassificationFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="outgoing-metadata-form">
       @if (failure(); as failed) {
         <app-dialog-error [message]="failed.message" [conflict]="failed.conflict" (reload)="reload.emit()" />
       }
-      <div class="row">
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'outgoing.fields.documentType' | translate }}</mat-label>
-          <mat-select formControlName="documentType">
-            @for (type of types; track type.code) {
-              <mat-option [value]="type.code">{{ type | localizedLabel: language.current() }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'outgoing.fields.urgency' | translate }}</mat-label>
-          <mat-select formControlName="urgency">
-            @for (urgency of urgencies; track urgency) {
-              <mat-option [value]="urgency">{{ urgencyLabels[urgency] | localizedLabel: language.current() }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'outgoing.fields.confidentiality' | translate }}</mat-label>
-          <mat-select formControlName="confidentiality">
-            @for (level of confidentialities; track level) {
-              <mat-option [value]="level">{{ confidentialityLabels[level] | localizedLabel: language.current() }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-      </div>
+      <app-outgoing-classification-fields [group]="form.controls.classification" />
       <mat-form-field appearance="outline" class="wide">
         <mat-label>{{ 'outgoing.fields.subject' | translate }}</mat-label>
         <textarea matInput formControlName="subject" rows="2" data-testid="metadata-subject"></textarea>
@@ -86,8 +50,6 @@ const FIELD_MAP: FieldMap = { documentType: 'documentType', subject: 'subject', 
     </form>
   `,
   styles: `
-    .row { display: flex; flex-wrap: wrap; gap: 0 12px; }
-    .row mat-form-field { flex: 1 1 160px; }
     .wide { width: 100%; }
     .buttons { display: flex; justify-content: flex-end; gap: 8px; }
   `,
@@ -96,11 +58,6 @@ export class MetadataForm implements OnInit {
   private readonly api = inject(OutgoingApi);
   private readonly notifier = inject(Notifier);
   protected readonly language = inject(LanguageService);
-  protected readonly types = DOCUMENT_TYPES;
-  protected readonly urgencies = URGENCIES;
-  protected readonly urgencyLabels = URGENCY_LABELS;
-  protected readonly confidentialities = CONFIDENTIALITIES;
-  protected readonly confidentialityLabels = CONFIDENTIALITY_LABELS;
 
   readonly document = input.required<OutgoingDocumentDto>();
   readonly saved = output<void>();
@@ -109,10 +66,12 @@ export class MetadataForm implements OnInit {
 
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly form = this.fb.group({
-    documentType: this.fb.control<DocumentTypeCode>('official_letter', Validators.required),
+    classification: this.fb.group({
+      documentType: this.fb.control<DocumentTypeCode>('official_letter', Validators.required),
+      urgency: this.fb.control<Urgency>('normal'),
+      confidentiality: this.fb.control<Confidentiality>('normal'),
+    }),
     subject: this.fb.control('', [Validators.required, Validators.maxLength(1000)]),
-    urgency: this.fb.control<Urgency>('normal'),
-    confidentiality: this.fb.control<Confidentiality>('normal'),
     recipientsText: this.fb.control('', Validators.maxLength(2000)),
   });
   protected readonly busy = signal(false);
@@ -120,7 +79,11 @@ export class MetadataForm implements OnInit {
 
   ngOnInit(): void {
     const doc = this.document();
-    this.form.setValue({ documentType: doc.documentType, subject: doc.subject, urgency: doc.urgency, confidentiality: doc.confidentiality, recipientsText: doc.recipientsText ?? '' });
+    this.form.setValue({
+      classification: { documentType: doc.documentType, urgency: doc.urgency, confidentiality: doc.confidentiality },
+      subject: doc.subject,
+      recipientsText: doc.recipientsText ?? '',
+    });
   }
 
   protected error(name: keyof typeof this.form.controls): FieldMessage | null {
@@ -135,7 +98,7 @@ export class MetadataForm implements OnInit {
     const doc = this.document();
     this.busy.set(true);
     this.failure.set(null);
-    this.api.update(doc.id, { ...value, subject: value.subject.trim(), recipientsText: value.recipientsText.trim() || null, version: doc.version }).subscribe({
+    this.api.update(doc.id, { ...value.classification, subject: value.subject.trim(), recipientsText: value.recipientsText.trim() || null, version: doc.version }).subscribe({
       next: () => {
         this.busy.set(false);
         this.saved.emit();

@@ -11,17 +11,12 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
-  CONFIDENTIALITIES,
-  CONFIDENTIALITY_LABELS,
   CreateOutgoingDraftRequest,
   Confidentiality,
-  DOCUMENT_TYPES,
   DocumentTypeCode,
   IncomingDocumentDto,
   OrganDto,
   StoredFileDto,
-  URGENCIES,
-  URGENCY_LABELS,
   UnitDto,
   Urgency,
   UserDto,
@@ -31,10 +26,10 @@ import { catchError, debounceTime, distinctUntilChanged, forkJoin, map, of, swit
 import { ApiClient } from '../../../core/api/api-client';
 import { Notifier } from '../../../core/errors/notifier';
 import { LanguageService } from '../../../core/i18n/language.service';
-import { LocalizedLabelPipe } from '../../../core/i18n/localized-label.pipe';
 import { PageHeader } from '../../../shared/page-header/page-header';
 import { FieldMap, FieldMessage, applyServerErrors, messageFor, serverErrors } from '../../incoming/form-errors';
 import { FilesInput } from '../../incoming/register/files-input';
+import { ClassificationFields } from '../classification-fields';
 import { OutgoingApi } from '../outgoing-api';
 
 const PEOPLE_LIMIT = 200;
@@ -42,10 +37,7 @@ const ORGAN_SUGGESTIONS = 10;
 
 /** The API's field names → this form's controls (the files and organs are not controls: shown beside them). */
 const FIELD_MAP: FieldMap = {
-  documentType: 'documentType',
   subject: 'subject',
-  urgency: 'urgency',
-  confidentiality: 'confidentiality',
   signerId: 'signerId',
   recipientUnitIds: 'recipientUnitIds',
   recipientOrganIds: 'organSearch',
@@ -81,9 +73,9 @@ function signersFrom(pages: UserDto[][]): UserDto[] {
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
-    LocalizedLabelPipe,
     PageHeader,
     FilesInput,
+    ClassificationFields,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './outgoing-new-page.html',
@@ -97,18 +89,14 @@ export class OutgoingNewPage {
   private readonly router = inject(Router);
   protected readonly language = inject(LanguageService);
 
-  protected readonly types = DOCUMENT_TYPES;
-  protected readonly urgencies = URGENCIES;
-  protected readonly urgencyLabels = URGENCY_LABELS;
-  protected readonly confidentialities = CONFIDENTIALITIES;
-  protected readonly confidentialityLabels = CONFIDENTIALITY_LABELS;
-
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly form = this.fb.group({
-    documentType: this.fb.control<DocumentTypeCode>('official_letter', Validators.required),
+    classification: this.fb.group({
+      documentType: this.fb.control<DocumentTypeCode>('official_letter', Validators.required),
+      urgency: this.fb.control<Urgency>('normal'),
+      confidentiality: this.fb.control<Confidentiality>('normal'),
+    }),
     subject: this.fb.control('', [Validators.required, Validators.maxLength(1000)]),
-    urgency: this.fb.control<Urgency>('normal'),
-    confidentiality: this.fb.control<Confidentiality>('normal'),
     signerId: this.fb.control('', Validators.required),
     recipientUnitIds: this.fb.control<string[]>([]),
     organSearch: this.fb.control(''),
@@ -199,10 +187,8 @@ export class OutgoingNewPage {
     const value = this.form.getRawValue();
     const orNull = (text: string) => text.trim() || null;
     return {
-      documentType: value.documentType,
+      ...value.classification,
       subject: value.subject.trim(),
-      urgency: value.urgency,
-      confidentiality: value.confidentiality,
       signerId: value.signerId,
       recipientUnitIds: value.recipientUnitIds,
       recipientOrganIds: this.organs().map((organ) => organ.id),
