@@ -21,7 +21,7 @@ const ddMMyyyy = (isoDate: string) => isoDate.split('-').reverse().join('/');
  * After issuance: dispatch to the recipients (units of the agency as incoming documents, other
  * agencies through the exchange outbox), the outgoing register export, and recall.
  */
-describe('Dispatching outgoing documents', () => {
+describe('Dispatching, registering and recalling outgoing documents', () => {
   let system: TestApp;
   const actors: OutgoingActors = { token: {}, userId: {} };
   const registers: Record<string, string> = {};
@@ -151,6 +151,44 @@ describe('Dispatching outgoing documents', () => {
 
     const [entry] = await system.query(`SELECT actor_id, entity_id, details FROM audit_entry WHERE action = 'outgoing.register_export' ORDER BY sequence DESC LIMIT 1`);
     expect(entry).toMatchObject({ actor_id: actors.userId.vanthu, entity_id: registers.DI, details: { from: day, to: day, format: 'pdf', rows: 2 } });
+  });
+
+  it('recalls a dispatched document with its reason: frozen on our side, the unit copy marked and out of the lists, a recall message per agency', async () => {
+    const issued = await issuedDocument({ recipientUnitIds: [unitId['VP.HC']], recipientOrganIds: [organId] });
+    const dispatched = (await dispatch(issued.id, issued.version).expect(201)).body;
+    const incomingId = dispatched.recipients[0].incomingDocumentId as string;
+    const recall = (id: string, version: number, username: string, reason = 'Sai sót về nội dung, sẽ ban hành văn bản thay thế') =>
+      system.http().post(`/api/outgoing-documents/${id}/recall`).set(as(username)).send({ reason, version });
+
+    // neither the signer nor a clerk
+    await recall(issued.id, dispatched.version, 'chuyenvien').expect(403);
+    await recall(issued.id, dispatched.version, 'lanhdao', 'x').expect(400);
+    const recalled = (await recall(issued.id, dispatched.version, 'lanhdao').expect(201)).body;
+    expect(recalled).toMatchObject({
+      state: 'recalled',
+      recall: { by: { id: actors.userId.lanhdao }, reason: 'Sai sót về nội dung, sẽ ban hành văn bản thay thế', at: expect.any(String) },
+      recipients: [expect.objectContaining({ status: 'recalled' }), expect.objectContaining({ status: 'recalled' })],
+    });
+    await recall(issued.id, recalled.version, 'vanthu').expect(409);
+    const history = (await system.http().get(`/api/outgoing-documents/${issued.id}/history`).set(as('vanthu')).expect(200)).body;
+    expect(history[history.length - 1]).toMatchObject({ action: 'recalled', details: { reason: 'Sai sót về nội dung, sẽ ban hành văn bản thay thế' } });
+
+    // the unit's copy: still readable with its history, gone from the list to register
+    const incomingHistory = (await system.http().get(`/api/incoming-documents/${incomingId}/history`).set(as('vanthu')).expect(200)).body;
+    expect(incomingHistory.map((entry: { action: string }) => entry.action)).toEqual(['received', 'recalled']);
+    expect(incomingHistory[1].details).toMatchObject({ reason: 'Sai sót về nội dung, sẽ ban hành văn bản thay thế' });
+    const toRegister = (await system.http().get('/api/incoming-documents?view=to_register').set(as('vanthu')).expect(200)).body.items;
+    expect(toRegister.map((item: { id: string }) => item.id)).not.toContain(incomingId);
+
+    const outbox = await system.query(`SELECT kind, status, idempotency_key FROM exchange_outbox WHERE outgoing_document_id = $1 ORDER BY created_at, kind`, [issued.id]);
+    expect(outbox).toEqual([
+      { kind: 'dispatch', status: 'waiting_for_axis', idempotency_key: `dispatch:${issued.id}:${organId}` },
+      { kind: 'recall', status: 'waiting_for_axis', idempotency_key: `recall:${issued.id}:${organId}` },
+    ]);
+    const [audit] = await system.query(`SELECT actor_id FROM audit_entry WHERE action = 'outgoing.recall' AND entity_id = $1`, [issued.id]);
+    expect(audit.actor_id).toBe(actors.userId.lanhdao);
+    const [notice] = await system.query(`SELECT count(*)::int AS count FROM notification WHERE kind = 'outgoing.recalled' AND user_id = $1`, [actors.userId.vanthu]);
+    expect(notice.count).toBe(1);
   });
 
   it('only an issued document is dispatched', async () => {

@@ -71,6 +71,8 @@ export function applyView(
     overseesAgency(user)
       ? `${openDocument} AND ${within(`${alias}.due_on`)}`
       : `${openDocument} AND ${hasPart(alias, `('lead', 'support')`, `AND view_part.state IN ${OPEN_PART_STATES} AND ${within('view_part.due_on')}`, shape)}`;
+  // a copy its sender recalled is no one's work any more; it stays under 'all' with its history
+  if (view !== 'all') query.andWhere(`${alias}.recalled_at IS NULL`);
   switch (view) {
     case 'all':
       return query;

@@ -37,13 +37,15 @@ import { OutgoingSigningService } from './signing/outgoing-signing.service';
 import { ExchangeOutboxEntry } from './dispatch/exchange-outbox-entry.entity';
 import { OutgoingDispatchController } from './dispatch/outgoing-dispatch.controller';
 import { OutgoingDispatchService } from './dispatch/outgoing-dispatch.service';
+import { OutgoingRecallController } from './recall/outgoing-recall.controller';
+import { OutgoingRecallService } from './recall/outgoing-recall.service';
 import { OutgoingRegisterExportController } from './register-export/outgoing-register-export.controller';
 import { OutgoingRegisterExportService } from './register-export/outgoing-register-export.service';
 
 /**
  * Outgoing documents (văn bản đi): drafting and approval, the signer's signature, then numbering
  * in the outgoing register with the organisation's signature (issuance), then dispatch to the
- * recipients.
+ * recipients and, when needed, recall.
  */
 @Module({
   imports: [
@@ -58,7 +60,7 @@ import { OutgoingRegisterExportService } from './register-export/outgoing-regist
     SignaturesModule,
   ],
   // OutgoingRegisterExportController first: its /register-export must win over /:id
-  controllers: [OutgoingRegisterExportController, OutgoingController, DraftVersionsController, ReviewController, DraftCommentsController, OutgoingSigningController, OutgoingDispatchController],
+  controllers: [OutgoingRegisterExportController, OutgoingController, DraftVersionsController, ReviewController, DraftCommentsController, OutgoingSigningController, OutgoingDispatchController, OutgoingRecallController],
   providers: [
     OutgoingRecords,
     OutgoingSummaries,
@@ -76,6 +78,7 @@ import { OutgoingRegisterExportService } from './register-export/outgoing-regist
     OutgoingIssuanceService,
     OutgoingDispatchService,
     OutgoingRegisterExportService,
+    OutgoingRecallService,
   ],
   exports: [OutgoingDraftsService],
 })
