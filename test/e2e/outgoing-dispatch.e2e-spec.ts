@@ -195,4 +195,16 @@ describe('Dispatching, registering and recalling outgoing documents', () => {
     const ready = await draftReadyToSign(system, actors);
     await dispatch(ready.id, ready.version).expect(409);
   });
+
+  it('a confidential document is not sent to a unit through the system: refused, nothing created', async () => {
+    const ready = await draftReadyToSign(system, actors, { confidentiality: 'secret', recipientUnitIds: [unitId['VP.HC']] });
+    const signed = (await system.http().post(`/api/outgoing-documents/${ready.id}/signature`).set(as('lanhdao')).send({ passphrase: PASSPHRASE, version: ready.version }).expect(201)).body;
+    const issued = (
+      await system.http().post(`/api/outgoing-documents/${ready.id}/issuance`).set(as('vanthu')).send({ registerId: registers['DI-MAT'], passphrase: PASSPHRASE, version: signed.version }).expect(201)
+    ).body;
+    expect((await dispatch(issued.id, issued.version).expect(409)).body.code).toBe('INVALID_STATE');
+    const [copies] = await system.query(`SELECT count(*)::int AS count FROM incoming_document WHERE source_outgoing_id = $1`, [issued.id]);
+    expect(copies.count).toBe(0);
+    expect((await system.http().get(`/api/outgoing-documents/${issued.id}`).set(as('vanthu')).expect(200)).body).toMatchObject({ state: 'issued', dispatchedAt: null });
+  });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ErrorCode } from '@app/contracts';
 import { AuditService } from '../../audit/audit.service';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { User } from '../../identity/user.entity';
@@ -8,6 +9,7 @@ import { InternalReceiptService } from '../../incoming/internal-receipt.service'
 import { NotificationsService } from '../../notifications/notifications.service';
 import { Clock } from '../../platform/clock/clock';
 import { AppConfig } from '../../platform/config/app-config';
+import { conflict } from '../../platform/errors/app-exception';
 import { DraftVersion } from '../draft-version.entity';
 import { OutgoingDocument } from '../outgoing-document.entity';
 import { OutgoingRecipient } from '../outgoing-recipient.entity';
@@ -42,6 +44,15 @@ export class OutgoingDispatchService {
       if (!document.issuedVersionId || !document.numberAndNotation || !document.issuedOn) throw noPdfToSign('Văn bản chưa có bản phát hành.', 'The document has no issued PDF.');
       const issued = await manager.findOneByOrFail(DraftVersion, { id: document.issuedVersionId });
       const recipients = await manager.find(OutgoingRecipient, { where: { documentId }, relations: { unit: true, organ: true }, order: { position: 'ASC' } });
+      // A confidential incoming document is seen only by the people named on it (incoming-visibility),
+      // and a copy that has just arrived names no one yet: it would reach nobody. Refused plainly
+      // until confidential documents get their own hand-over (to the confidential clerk, on paper).
+      if (document.confidentiality !== 'normal' && recipients.some((row) => row.unitId))
+        throw conflict(
+          ErrorCode.InvalidState,
+          'Văn bản mật không gửi cho đơn vị qua hệ thống; hãy chuyển theo quy định về bảo vệ bí mật nhà nước.',
+          'A confidential document is not sent to units through the system; hand it over under the state-secret rules.',
+        );
       const now = this.clock.now();
 
       const incomingIds: string[] = [];
