@@ -83,6 +83,15 @@ describe('Dispatching, registering and recalling outgoing documents', () => {
     expect(pdf.length).toBe(issued.issuedPdf.file.size);
     const incomingHistory = (await system.http().get(`/api/incoming-documents/${incoming.id}/history`).set(as('vanthu')).expect(200)).body;
     expect(incomingHistory.map((entry: { action: string }) => entry.action)).toEqual(['received']);
+
+    // the clerk registers it as it is: the next arrival number, nothing re-typed; once only
+    await system.http().post(`/api/incoming-documents/${incoming.id}/registration`).set(as('chuyenvien')).send({ version: incoming.version }).expect(403);
+    const registered = (await system.http().post(`/api/incoming-documents/${incoming.id}/registration`).set(as('vanthu')).send({ version: incoming.version }).expect(201)).body;
+    expect(registered).toMatchObject({ state: 'registered', arrivalNumber: expect.any(Number), numberAndNotation: issued.issuance.numberAndNotation, registeredBy: { fullName: 'Nguyễn Thị Lan' } });
+    const again = await system.http().post(`/api/incoming-documents/${incoming.id}/registration`).set(as('vanthu')).send({ version: registered.version }).expect(409);
+    expect(again.body.code).toBe('INVALID_STATE');
+    const afterRegistration = (await system.http().get('/api/incoming-documents?view=to_register').set(as('vanthu')).expect(200)).body.items;
+    expect(afterRegistration.map((item: { id: string }) => item.id)).not.toContain(incoming.id);
     const [notice] = await system.query(`SELECT count(*)::int AS count FROM notification WHERE kind = 'outgoing.dispatched' AND link = $1`, [`/outgoing/${issued.id}`]);
     expect(notice.count).toBeGreaterThan(0);
 

@@ -100,6 +100,16 @@ export interface IncomingDocumentDto extends IncomingDocumentSummaryDto {
   version: number;
 }
 
+/**
+ * The clerk registers a document that arrived through the System (from the axis, or dispatched by
+ * a unit of this agency): it gets the next arrival number; nothing is re-typed.
+ */
+export interface RegisterReceivedRequest {
+  /** another register than the one it was put in on arrival (same confidentiality rules) */
+  registerId?: string | null;
+  version: number;
+}
+
 /** A registration answers with the document and, as a warning only, documents that look the same. */
 export interface RegisterIncomingResult {
   document: IncomingDocumentDto;

@@ -4,7 +4,7 @@ import { Permission } from '@app/contracts';
 import { Authenticated, CurrentUser, RequirePermissions } from '../identity/auth/access.decorators';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { ParseIdPipe } from '../platform/http/parse-id.pipe';
-import { DuplicateQueryDto, RegisterIncomingDto } from './dto/register-incoming.dto';
+import { DuplicateQueryDto, RegisterIncomingDto, RegisterReceivedDto } from './dto/register-incoming.dto';
 import {
   IncomingDocumentResponseDto,
   IncomingHistoryEntryResponseDto,
@@ -25,6 +25,14 @@ export class IncomingController {
   @ApiCreatedResponse({ type: RegisterIncomingResponseDto })
   register(@Body() body: RegisterIncomingDto, @CurrentUser() clerk: AuthenticatedUser): Promise<RegisterIncomingResponseDto> {
     return this.incoming.register(body, clerk);
+  }
+
+  @Post(':id/registration')
+  @RequirePermissions(Permission.IncomingRegister)
+  @ApiOperation({ summary: 'Vào sổ văn bản đã nhận qua hệ thống / Register a document received through the System', description: 'Gives the next arrival number; nothing is re-typed.' })
+  @ApiCreatedResponse({ type: IncomingDocumentResponseDto })
+  registerReceived(@Param('id', ParseIdPipe) id: string, @Body() body: RegisterReceivedDto, @CurrentUser() clerk: AuthenticatedUser): Promise<IncomingDocumentResponseDto> {
+    return this.incoming.registerReceived(id, body, clerk);
   }
 
   @Get('duplicates')

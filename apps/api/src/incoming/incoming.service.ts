@@ -15,9 +15,9 @@ import type { StoredFile } from '../files/stored-file.entity';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { UsersService } from '../identity/users.service';
 import { Clock, vietnamYear } from '../platform/clock/clock';
-import { AppException, badRequest, forbidden, notFound } from '../platform/errors/app-exception';
+import { AppException, badRequest, forbidden, notFound, versionConflict } from '../platform/errors/app-exception';
 import { RegistersService } from '../registers/registers.service';
-import { DuplicateQueryDto, RegisterIncomingDto } from './dto/register-incoming.dto';
+import { DuplicateQueryDto, RegisterIncomingDto, RegisterReceivedDto } from './dto/register-incoming.dto';
 import { IncomingAttachment } from './incoming-attachment.entity';
 import { IncomingDocument } from './incoming-document.entity';
 import { IncomingHistoryEntry } from './incoming-history-entry.entity';
@@ -105,6 +105,35 @@ export class IncomingService {
     await this.preparation.enqueue(id);
     const document = await this.get(id, clerk, { audit: false });
     return { document, possibleDuplicates: await this.findDuplicates(input, clerk, id) };
+  }
+
+  /**
+   * Registers a document that arrived through the System (`received`: from the axis, or dispatched
+   * by a unit of this agency): the next arrival number of the register, for the year it arrived.
+   */
+  async registerReceived(id: string, input: RegisterReceivedDto, clerk: AuthenticatedUser): Promise<IncomingDocumentDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const document = await this.lockVisible(manager, id, clerk);
+      if (document.version !== input.version) throw versionConflict('Văn bản', 'The document');
+      if (document.state !== 'received')
+        throw new AppException(HttpStatus.CONFLICT, ErrorCode.InvalidState, 'Văn bản này đã được vào sổ hoặc đã xử lý.', 'This document is already registered or handled.');
+      const register = await this.registers.requireUsable(manager, input.registerId ?? document.registerId, 'incoming', document.confidentiality !== 'normal');
+      const arrivalYear = vietnamYear(document.arrivedAt);
+      const arrivalNumber = await this.registers.takeNumber(manager, register.id, arrivalYear);
+      await manager.update(
+        IncomingDocument,
+        { id },
+        { registerId: register.id, arrivalYear, arrivalNumber, state: 'registered', registeredAt: this.clock.now(), registeredById: clerk.id, version: document.version + 1 },
+      );
+      await this.addHistory(manager, id, clerk, 'registered', { arrivalNumber, arrivalYear, registerCode: register.code });
+      await this.audit.record(
+        { action: 'incoming.register', actor: clerk, entityType: 'incoming_document', entityId: id, details: { registerId: register.id, arrivalYear, arrivalNumber, from: 'received' } },
+        manager,
+      );
+    });
+    // the "ĐẾN" stamp carries the arrival number: made now, in the background
+    await this.preparation.enqueue(id);
+    return this.get(id, clerk, { audit: false });
   }
 
   /** Documents already registered that carry the same issuer, number, notation and date. */

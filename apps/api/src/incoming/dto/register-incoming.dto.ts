@@ -18,7 +18,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { CONFIDENTIALITIES, DOCUMENT_TYPE_CODES, RECEIPT_CHANNELS, URGENCIES } from '@app/contracts';
-import type { Confidentiality, DocumentTypeCode, ReceiptChannel, RegisterIncomingRequest, Urgency } from '@app/contracts';
+import type { Confidentiality, DocumentTypeCode, ReceiptChannel, RegisterIncomingRequest, RegisterReceivedRequest, Urgency } from '@app/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC').trim().replace(/\s+/g, ' ') : value);
 const emptyToNull = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? null : trim({ value }));
@@ -61,4 +61,9 @@ export class DuplicateQueryDto {
   @ApiPropertyOptional() @IsOptional() @Transform(emptyToNull) @IsString() @MaxLength(11) codeNumber?: string | null;
   @ApiPropertyOptional() @IsOptional() @Transform(emptyToNull) @IsString() @MaxLength(30) codeNotation?: string | null;
   @ApiProperty() @Matches(CALENDAR_DATE) @IsDateString({ strict: true }) promulgatedOn: string;
+}
+
+export class RegisterReceivedDto implements RegisterReceivedRequest {
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'defaults to the register it arrived in' }) @IsOptional() @IsUUID() registerId?: string | null;
+  @ApiProperty() @IsInt() @Min(1) version: number;
 }
