@@ -39,7 +39,7 @@ import {
   UpdateUnitRequest,
   UpdateUserRequest,
   UserDto,
-  UserListQuery, RejectIncomingRequest
+  UserListQuery, RegisterReceivedRequest, RejectIncomingRequest
 } from '@app/contracts';
 import { Observable } from 'rxjs';
 import { AUTHENTICATION_CALL, OWN_PROGRESS } from './http-context';
@@ -225,6 +225,10 @@ export class ApiClient {
   /** `replyReference` only with a completion: the reply that settles the document (`120/BYT-PC ngày 28/11/2026`). */
   assignmentStep(id: string, step: AssignmentStep, text: string, replyReference: string | null = null): Observable<void> {
     return this.http.post<void>(`${API_ROOT}/assignments/${encodeURIComponent(id)}/${step}`, replyReference ? { text, replyReference } : { text });
+  }
+  /** Vào sổ a document received through the System: the next arrival number. */
+  registerReceivedIncoming(id: string, request: RegisterReceivedRequest): Observable<IncomingDocumentDto> {
+    return this.http.post<IncomingDocumentDto>(`${API_ROOT}/incoming-documents/${encodeURIComponent(id)}/registration`, request);
   }
   /** Từ chối tiếp nhận, with the reason. */
   rejectIncoming(id: string, request: RejectIncomingRequest): Observable<void> {

@@ -43,6 +43,11 @@ describe('availableActions', () => {
     expect(availableActions(clerk, 'done', []).actions).toEqual([]);
   });
 
+  it('lets the clerk register a document received through the System, or refuse it', () => {
+    expect(availableActions(clerk, 'received', []).actions).toEqual(['register', 'reject']);
+    expect(availableActions(leader, 'received', []).actions).toEqual([]);
+  });
+
   it('lets the leader it was submitted to refuse it, and no other leader', () => {
     expect(availableActions(leader, 'submitted', [], leader.id).actions).toEqual(['direct', 'reject']);
     expect(availableActions(leader, 'submitted', [], 'u-other-leader').actions).toEqual(['direct']);

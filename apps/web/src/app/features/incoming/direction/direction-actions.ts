@@ -5,7 +5,7 @@ import { AssignmentDto, AssignmentState, CurrentUser, IncomingState, Permission 
  * state and ownership again); the page only offers what would be accepted, so nobody fills in a
  * form just to be told no.
  */
-export type DirectionAction = 'submit' | 'direct' | 'delegate' | 'progress' | 'complete' | 'return' | 'reject';
+export type DirectionAction = 'register' | 'submit' | 'direct' | 'delegate' | 'progress' | 'complete' | 'return' | 'reject';
 
 /** The user as the rules need them: who, which unit, which roles and permissions. */
 export type Actor = Pick<CurrentUser, 'id' | 'unitId' | 'roles' | 'permissions'>;
@@ -57,6 +57,8 @@ export function availableActions(
 ): AvailableActions {
   if (!actor) return { actions: [], assignment: null };
   const actions: DirectionAction[] = [];
+  // arrived through the System (a unit of this agency, the axis): registered first, then submitted
+  if (actor.permissions.includes(Permission.IncomingRegister) && state === 'received') actions.push('register');
   if (actor.permissions.includes(Permission.IncomingDirect) && DIRECTABLE.includes(state)) actions.push('direct');
   if (actor.permissions.includes(Permission.IncomingRegister) && SUBMITTABLE.includes(state)) actions.push('submit');
   const assignment = state === 'done' ? null : ownAssignment(actor, assignments);

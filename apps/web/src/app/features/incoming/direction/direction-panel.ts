@@ -8,11 +8,13 @@ import { SessionStore } from '../../../core/auth/session-store';
 import { DelegateForm } from './delegate-form';
 import { DirectForm } from './direct-form';
 import { DirectionAction, availableActions } from './direction-actions';
+import { RegisterReceivedForm } from './register-received-form';
 import { RejectForm } from './reject-form';
 import { StepForm } from './step-form';
 import { SubmitForm } from './submit-form';
 
 const ICONS: Record<DirectionAction, string> = {
+  register: 'menu_book',
   submit: 'send',
   direct: 'edit_note',
   delegate: 'forward',
@@ -30,7 +32,7 @@ const STEPS: Partial<Record<DirectionAction, AssignmentStep>> = { progress: 'pro
  */
 @Component({
   selector: 'app-direction-panel',
-  imports: [MatButtonModule, MatIconModule, TranslatePipe, SubmitForm, DirectForm, DelegateForm, StepForm, RejectForm],
+  imports: [MatButtonModule, MatIconModule, TranslatePipe, SubmitForm, DirectForm, DelegateForm, StepForm, RejectForm, RegisterReceivedForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let available = offer();
@@ -53,6 +55,9 @@ const STEPS: Partial<Record<DirectionAction, AssignmentStep>> = { progress: 'pro
             }
             @case ('direct') {
               <app-direct-form [document]="document()" (done)="finish('direct')" (cancel)="active.set(null)" (reload)="reload.emit()" />
+            }
+            @case ('register') {
+              <app-register-received-form [document]="document()" (done)="finish('register')" (cancel)="active.set(null)" (reload)="reload.emit()" />
             }
             @case ('reject') {
               <app-reject-form [document]="document()" (done)="finish('reject')" (cancel)="active.set(null)" (reload)="reload.emit()" />
