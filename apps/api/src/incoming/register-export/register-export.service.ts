@@ -29,8 +29,52 @@ export interface RegisterExport<Row = RegisterRow> {
   rows: AsyncIterable<Row>;
 }
 
-/** The checks every register export makes once it knows how many rows the range holds (incoming and outgoing alike). */
-export function assertExportable(query: RegisterExportQueryDto, count: number): void {
+/** What differs between the incoming and the outgoing register when an export starts. */
+export interface RegisterExportSpec<Row> {
+  direction: 'incoming' | 'outgoing';
+  query: RegisterExportQueryDto;
+  user: AuthenticatedUser;
+  /** how many rows the range holds, as the user may see them */
+  count: () => Promise<number>;
+  rows: () => AsyncIterable<Row>;
+}
+
+const REGISTER_WORDS = {
+  incoming: { vi: 'đến', en: 'incoming', fileStem: 'so-van-ban-den' },
+  outgoing: { vi: 'đi', en: 'outgoing', fileStem: 'so-van-ban-di' },
+} as const;
+
+/**
+ * How every register export starts, incoming and outgoing alike: the register must be one of that
+ * direction, the range sound and small enough for the format, and the audit line is written before
+ * a byte leaves. The rows stream afterwards.
+ */
+export async function openRegisterExport<Row>(registers: RegistersService, audit: AuditService, spec: RegisterExportSpec<Row>): Promise<RegisterExport<Row>> {
+  const { direction, query, user } = spec;
+  const words = REGISTER_WORDS[direction];
+  const register = (await registers.list(direction)).find((candidate) => candidate.id === query.registerId);
+  if (!register)
+    throw badRequest(ErrorCode.RegisterNotFound, `Không tìm thấy sổ văn bản ${words.vi} này.`, `No such ${words.en} register.`, [{ field: 'registerId' }]);
+  const count = await spec.count();
+  assertExportable(query, count);
+  await audit.record({
+    action: `${direction}.register_export`,
+    actor: user,
+    entityType: 'document_register',
+    entityId: register.id,
+    details: { from: query.from, to: query.to, format: query.format, rows: count },
+  });
+  return {
+    heading: { registerName: register.name, from: vietnameseDate(query.from), to: vietnameseDate(query.to) },
+    fileName: `${words.fileStem}-${register.code}-${query.from}-${query.to}.${query.format}`,
+    format: query.format,
+    rowCount: count,
+    rows: spec.rows(),
+  };
+}
+
+/** The checks every register export makes once it knows how many rows the range holds. */
+function assertExportable(query: RegisterExportQueryDto, count: number): void {
   if (query.from > query.to)
     throw badRequest(ErrorCode.ValidationFailed, '"Đến ngày" phải sau "từ ngày".', 'The end date must not be before the start date.', [{ field: 'to' }]);
   if (query.format === 'pdf' && count > PDF_ROW_LIMIT)
@@ -57,26 +101,14 @@ export class RegisterExportService {
   ) {}
 
   /** Checks the request, writes the audit line (before a byte leaves) and returns the rows to stream. */
-  async prepare(query: RegisterExportQueryDto, user: AuthenticatedUser): Promise<RegisterExport> {
-    const register = (await this.registers.list('incoming')).find((candidate) => candidate.id === query.registerId);
-    if (!register)
-      throw badRequest(ErrorCode.RegisterNotFound, 'Không tìm thấy sổ văn bản đến này.', 'No such incoming register.', [{ field: 'registerId' }]);
-    const [{ count }] = await this.documents(query, user).select('count(*)::int', 'count').getRawMany<{ count: number }>();
-    assertExportable(query, count);
-    await this.audit.record({
-      action: 'incoming.register_export',
-      actor: user,
-      entityType: 'document_register',
-      entityId: register.id,
-      details: { from: query.from, to: query.to, format: query.format, rows: count },
+  prepare(query: RegisterExportQueryDto, user: AuthenticatedUser): Promise<RegisterExport> {
+    return openRegisterExport(this.registers, this.audit, {
+      direction: 'incoming',
+      query,
+      user,
+      count: async () => (await this.documents(query, user).select('count(*)::int', 'count').getRawMany<{ count: number }>())[0].count,
+      rows: () => this.rows(query, user),
     });
-    return {
-      heading: { registerName: register.name, from: vietnameseDate(query.from), to: vietnameseDate(query.to) },
-      fileName: `so-van-ban-den-${register.code}-${query.from}-${query.to}.${query.format}`,
-      format: query.format,
-      rowCount: count,
-      rows: this.rows(query, user),
-    };
   }
 
   private documents(query: RegisterExportQueryDto, user: AuthenticatedUser) {

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CONFIDENTIALITY_LABELS, DOCUMENT_TYPES, ErrorCode, URGENCY_LABELS } from '@app/contracts';
+import { CONFIDENTIALITY_LABELS, DOCUMENT_TYPES, URGENCY_LABELS } from '@app/contracts';
 import { AuditService } from '../../audit/audit.service';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import type { RegisterExportQueryDto } from '../../incoming/dto/incoming-list.dto';
-import { assertExportable, RegisterExport } from '../../incoming/register-export/register-export.service';
+import { openRegisterExport, RegisterExport } from '../../incoming/register-export/register-export.service';
 import { vietnameseDate } from '../../incoming/register-export/register-row';
 import { vietnamDate } from '../../platform/clock/clock';
-import { badRequest } from '../../platform/errors/app-exception';
 import { RegistersService } from '../../registers/registers.service';
 import { OutgoingDocument } from '../outgoing-document.entity';
 import { restrictToVisible } from '../outgoing-visibility';
@@ -39,25 +38,14 @@ export class OutgoingRegisterExportService {
   ) {}
 
   /** Checks the request, writes the audit line (before a byte leaves) and returns the rows to stream. */
-  async prepare(query: RegisterExportQueryDto, user: AuthenticatedUser): Promise<RegisterExport<OutgoingRegisterRow>> {
-    const register = (await this.registers.list('outgoing')).find((candidate) => candidate.id === query.registerId);
-    if (!register) throw badRequest(ErrorCode.RegisterNotFound, 'Không tìm thấy sổ văn bản đi này.', 'No such outgoing register.', [{ field: 'registerId' }]);
-    const count = await this.documents(query, user).getCount();
-    assertExportable(query, count);
-    await this.audit.record({
-      action: 'outgoing.register_export',
-      actor: user,
-      entityType: 'document_register',
-      entityId: register.id,
-      details: { from: query.from, to: query.to, format: query.format, rows: count },
+  prepare(query: RegisterExportQueryDto, user: AuthenticatedUser): Promise<RegisterExport<OutgoingRegisterRow>> {
+    return openRegisterExport(this.registers, this.audit, {
+      direction: 'outgoing',
+      query,
+      user,
+      count: () => this.documents(query, user).getCount(),
+      rows: () => this.rows(query, user),
     });
-    return {
-      heading: { registerName: register.name, from: vietnameseDate(query.from), to: vietnameseDate(query.to) },
-      fileName: `so-van-ban-di-${register.code}-${query.from}-${query.to}.${query.format}`,
-      format: query.format,
-      rowCount: count,
-      rows: this.rows(query, user),
-    };
   }
 
   /** Issued documents (numbered) of the register dated in the range; recalled ones stay: their number was used. */
