@@ -7,19 +7,13 @@
  * head passes it to an officer; the officer records progress and completes it; the document is
  * done, with the whole story on its timeline. Screenshots of each step go to test/browser/screenshots.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { Browser, BrowserContext, ConsoleMessage, Page, chromium } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { letterPdf, vietnamDate } from '../support/browser-documents';
-import { startTestServer } from '../support/test-server';
+import { CHROMIUM, DESKTOP, PHONE, PeopleInBrowsers } from '../support/browser-people';
 
-/** run-all.mjs sets CHROMIUM_PATH to '' when Debian's Chromium is missing: the tests are then skipped, not passed. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOTS = resolve(__dirname, 'screenshots');
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
-const PASSWORD = 'Demo@2026';
 
 const CLERK = { username: 'vanthu', fullName: 'Nguyễn Thị Lan' };
 const LEADER = { username: 'lanhdao', fullName: 'Phạm Quốc Hùng' };
@@ -33,55 +27,13 @@ const WORKING_DAYS = 5;
 const describeInBrowser = CHROMIUM && existsSync(CHROMIUM) ? describe : describe.skip;
 
 describeInBrowser('directing an incoming document in the browser', () => {
-  let server: { baseUrl: string; close(): Promise<void> };
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
+  const people = new PeopleInBrowsers(SCREENSHOTS);
+  const problems = people.problems;
+  const server = { get baseUrl() { return people.baseUrl; } };
   /** the document's page, as the clerk first opened it */
   let documentUrl = '';
-
-  /** The session probe on start answers 401 while nobody is logged in yet: expected, and handled. */
-  function isExpectedFailure(message: ConsoleMessage): boolean {
-    return message.text().includes('status of 401') && (message.location().url ?? '').endsWith('/api/auth/refresh');
-  }
-
-  /** A browser of one's own, signed in as `username`, on the desk. */
-  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !isExpectedFailure(message)) problems.push(`${username} console: ${message.text()} (${message.location().url})`);
-    });
-    page.on('pageerror', (error) => problems.push(`${username} page: ${error.message}`));
-    await page.goto(server.baseUrl);
-    await page.waitForURL(/\/login/);
-    await page.getByTestId('username').fill(username);
-    await page.getByTestId('password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/desk$/);
-    return page;
-  }
-
-  /** The page drawn with its fonts, no focus ring or hover left over: what users see. */
-  async function snap(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.mouse.move(1, page.viewportSize()!.height - 1);
-    // the page scrolls inside the shell, not the window: the window is made as tall as the content
-    const viewport = page.viewportSize()!;
-    const height = await page.evaluate(() => {
-      const main = document.getElementById('main-content');
-      return main ? main.scrollHeight + main.getBoundingClientRect().top : document.documentElement.scrollHeight;
-    });
-    await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(height)) });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled' });
-    await page.setViewportSize(viewport);
-    // the layout settles at the old size before the next click aims at a button
-    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
-  }
+  const signIn = (username: string, viewport = DESKTOP) => people.signIn(username, viewport);
+  const snap = (page: Page, name: string) => people.snap(page, name);
 
   /** Opens the document from a working list, by its subject. */
   async function openFromList(page: Page, view: string): Promise<void> {
@@ -99,17 +51,9 @@ describeInBrowser('directing an incoming document in the browser', () => {
     return (await page.locator('app-state-badge').first().textContent())?.trim() ?? '';
   }
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startTestServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
-  });
+  beforeAll(() => people.start());
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => people.stop());
 
   it('the clerk registers a PDF and submits it to the leader', async () => {
     const page = await signIn(CLERK.username);

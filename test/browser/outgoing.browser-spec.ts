@@ -7,19 +7,13 @@
  * then ready to sign, with the PDF to sign and the whole story on its timeline. Screenshots of each
  * step go to test/browser/screenshots (outgoing-*).
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { Browser, BrowserContext, ConsoleMessage, Page, chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { letterPdf } from '../support/browser-documents';
-import { startTestServer } from '../support/test-server';
+import { CHROMIUM, DESKTOP, PHONE, PeopleInBrowsers } from '../support/browser-people';
 
-/** run-all.mjs sets CHROMIUM_PATH to '' when Debian's Chromium is missing: the tests are then skipped, not passed. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOTS = resolve(__dirname, 'screenshots');
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
-const PASSWORD = 'Demo@2026';
 
 const OFFICER = { username: 'chuyenvien', fullName: 'Trần Văn Minh' };
 const HEAD = { username: 'truongphong', fullName: 'Lê Thị Hương' };
@@ -31,49 +25,11 @@ const SUBJECT = 'Về việc báo cáo kết quả rà soát văn bản quy ph�
 const describeInBrowser = CHROMIUM && existsSync(CHROMIUM) ? describe : describe.skip;
 
 describeInBrowser('drafting and approving an outgoing document in the browser', () => {
-  let server: { baseUrl: string; close(): Promise<void> };
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
-
-  /** The session probe on start answers 401 while nobody is logged in yet: expected, and handled. */
-  function isExpectedFailure(message: ConsoleMessage): boolean {
-    return message.text().includes('status of 401') && (message.location().url ?? '').endsWith('/api/auth/refresh');
-  }
-
-  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !isExpectedFailure(message)) problems.push(`${username} console: ${message.text()} (${message.location().url})`);
-    });
-    page.on('pageerror', (error) => problems.push(`${username} page: ${error.message}`));
-    await page.goto(server.baseUrl);
-    await page.waitForURL(/\/login/);
-    await page.getByTestId('username').fill(username);
-    await page.getByTestId('password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/desk$/);
-    return page;
-  }
-
-  /** The whole page, drawn with its fonts, with no focus ring or hover left over. */
-  async function snap(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.mouse.move(1, page.viewportSize()!.height - 1);
-    const viewport = page.viewportSize()!;
-    const height = await page.evaluate(() => {
-      const main = document.getElementById('main-content');
-      return main ? main.scrollHeight + main.getBoundingClientRect().top : document.documentElement.scrollHeight;
-    });
-    await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(height)) });
-    await page.screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled' });
-    await page.setViewportSize(viewport);
-    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
-  }
+  const people = new PeopleInBrowsers(SCREENSHOTS);
+  const problems = people.problems;
+  const server = { get baseUrl() { return people.baseUrl; } };
+  const signIn = (username: string, viewport = DESKTOP) => people.signIn(username, viewport);
+  const snap = (page: Page, name: string) => people.snap(page, name);
 
   /** Opens the draft from "Chờ tôi xử lý", by its subject. */
   async function openWaiting(page: Page): Promise<void> {
@@ -100,17 +56,9 @@ describeInBrowser('drafting and approving an outgoing document in the browser', 
     await page.getByTestId('outgoing-actions').waitFor({ state: 'detached' });
   }
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startTestServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
-  });
+  beforeAll(() => people.start());
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => people.stop());
 
   it('the officer drafts a PDF letter, is told what is missing, and submits it along the default chain', async () => {
     const page = await signIn(OFFICER.username);
