@@ -5,7 +5,7 @@ module.exports = {
   testEnvironment: 'node',
   testRegex: ['apps/api/.*\\.spec\\.ts$', 'libs/.*\\.spec\\.ts$', 'test/e2e/.*\\.e2e-spec\\.ts$'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
-  moduleNameMapper: { '^@app/contracts(.*)$': '<rootDir>/libs/contracts/src$1' },
+  moduleNameMapper: { '^@app/contracts(.*)$': '<rootDir>/libs/contracts/src$1', '^@app/edxml(.*)$': '<rootDir>/libs/edxml/src$1' },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
