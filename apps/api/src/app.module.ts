@@ -27,6 +27,7 @@ import { RegistersModule } from './registers/registers.module';
 import { IncomingModule } from './incoming/incoming.module';
 import { OutgoingModule } from './outgoing/outgoing.module';
 import { SignaturesModule } from './signatures/signatures.module';
+import { MeetingsModule } from './meetings/meetings.module';
 
 /** Serves the built web app at / (client routes fall back to index.html), never under /api. */
 function webApp(config: AppConfig): DynamicModule[] {
@@ -70,6 +71,7 @@ export class AppModule implements NestModule {
         IncomingModule,
         OutgoingModule,
         SignaturesModule,
+        MeetingsModule,
         AgencySetupModule,
         ...webApp(config),
       ],

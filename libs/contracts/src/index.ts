@@ -13,3 +13,4 @@ export * from './registers';
 export * from './incoming';
 export * from './outgoing';
 export * from './signatures';
+export * from './meetings';
