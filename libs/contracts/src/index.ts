@@ -14,3 +14,4 @@ export * from './incoming';
 export * from './outgoing';
 export * from './signatures';
 export * from './meetings';
+export * from './tasks';

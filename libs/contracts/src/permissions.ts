@@ -41,6 +41,10 @@ export const Permission = {
   OutgoingSign: 'outgoing.sign',
   /** check the form (thể thức) of a draft before signing (Decree 30 Art. 11: a designated clerk) */
   OutgoingCheckForm: 'outgoing.check_form',
+  /** give tasks to units and people, and accept or send back their work (giao việc: lãnh đạo; lãnh đạo đơn vị within the unit) */
+  TasksGive: 'tasks.give',
+  /** the leader's dashboard and the e-government figures (lãnh đạo) */
+  DashboardView: 'dashboard.view',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -62,8 +66,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...EVERYONE, Permission.UnitsManage, Permission.UsersManage, Permission.OrgansManage, Permission.AuditRead, Permission.CalendarManage, Permission.RegistersManage, Permission.SignaturesManage],
   clerk: [...EVERYONE, Permission.OrgansManage, Permission.IncomingRegister, Permission.SignaturesSeal, Permission.OutgoingCheckForm],
   officer: [...EVERYONE, Permission.OutgoingDraft],
-  unit_head: [...EVERYONE, Permission.SignaturesSign, Permission.OutgoingDraft, Permission.OutgoingSign],
-  leader: [...EVERYONE, Permission.IncomingDirect, Permission.SignaturesSign, Permission.OutgoingDraft, Permission.OutgoingSign],
+  unit_head: [...EVERYONE, Permission.SignaturesSign, Permission.OutgoingDraft, Permission.OutgoingSign, Permission.TasksGive],
+  leader: [...EVERYONE, Permission.IncomingDirect, Permission.SignaturesSign, Permission.OutgoingDraft, Permission.OutgoingSign, Permission.TasksGive, Permission.DashboardView],
   meeting_secretary: [...EVERYONE],
 };
 

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { FilesModule } from '../files/files.module';
+import { IdentityModule } from '../identity/identity.module';
+import { IncomingModule } from '../incoming/incoming.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OutgoingModule } from '../outgoing/outgoing.module';
+import { CalendarModule } from '../platform/calendar/calendar.module';
+import { Task } from './task.entity';
+import { TaskEvent, TaskEventFile } from './task-event.entity';
+import { TaskExtension } from './task-extension.entity';
+import { TaskRecurrence } from './task-recurrence.entity';
+import { TasksController } from './tasks.controller';
+import { TasksService } from './tasks.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Task, TaskEvent, TaskEventFile, TaskExtension, TaskRecurrence]), AuditModule, FilesModule, IdentityModule, IncomingModule, OutgoingModule, NotificationsModule, CalendarModule],
+  controllers: [TasksController],
+  providers: [TasksService],
+  exports: [TasksService],
+})
+export class TasksModule {}
