@@ -14,4 +14,5 @@ export * from './incoming';
 export * from './outgoing';
 export * from './signatures';
 export * from './meetings';
+export * from './case-files';
 export * from './tasks';

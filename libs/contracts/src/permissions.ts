@@ -41,6 +41,24 @@ export const Permission = {
   OutgoingSign: 'outgoing.sign',
   /** check the form (thể thức) of a draft before signing (Decree 30 Art. 11: a designated clerk) */
   OutgoingCheckForm: 'outgoing.check_form',
+  /** schedule meetings, invite, prepare agenda and materials (thư ký cuộc họp); the chair and secretaries of a meeting act on it without it */
+  MeetingsOrganise: 'meetings.organise',
+  /** keep the list of meeting rooms (phòng họp) */
+  MeetingRoomsManage: 'meetings.rooms',
+  /** send written consultations (phiếu lấy ý kiến) to members */
+  ConsultationsManage: 'consultations.manage',
+  /** open case files, link documents, close them (lập hồ sơ: chuyên viên, lãnh đạo, văn thư) */
+  CaseFilesKeep: 'case_files.keep',
+  /** draft the yearly file plan (danh mục hồ sơ: văn thư, lưu trữ) */
+  CaseFilesPlan: 'case_files.plan',
+  /** approve the yearly file plan (the head of the agency, Decree 30 Art. 28) */
+  CaseFilesApprovePlan: 'case_files.approve_plan',
+  /** the share of case files processed online, by unit and year (lãnh đạo) */
+  CaseFilesFigures: 'case_files.figures',
+  /** search the archive and ask to borrow an archived file (every member of staff) */
+  ArchiveRead: 'archive.read',
+  /** receive handovers, make packages, decide borrowing, appraise expiring files (lưu trữ viên) */
+  ArchiveManage: 'archive.manage',
   /** give tasks to units and people, and accept or send back their work (giao việc: lãnh đạo; lãnh đạo đơn vị within the unit) */
   TasksGive: 'tasks.give',
   /** the leader's dashboard and the e-government figures (lãnh đạo) */
@@ -59,16 +77,18 @@ const EVERYONE: Permission[] = [
   Permission.FilesRead,
   Permission.CalendarRead,
   Permission.SignaturesVerify,
+  Permission.ArchiveRead,
 ];
 
 /** What each role may do. A user's permissions are the union over their roles. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: [...EVERYONE, Permission.UnitsManage, Permission.UsersManage, Permission.OrgansManage, Permission.AuditRead, Permission.CalendarManage, Permission.RegistersManage, Permission.SignaturesManage],
-  clerk: [...EVERYONE, Permission.OrgansManage, Permission.IncomingRegister, Permission.SignaturesSeal, Permission.OutgoingCheckForm],
-  officer: [...EVERYONE, Permission.OutgoingDraft],
-  unit_head: [...EVERYONE, Permission.SignaturesSign, Permission.OutgoingDraft, Permission.OutgoingSign, Permission.TasksGive],
-  leader: [...EVERYONE, Permission.IncomingDirect, Permission.SignaturesSign, Permission.OutgoingDraft, Permission.OutgoingSign, Permission.TasksGive, Permission.DashboardView],
-  meeting_secretary: [...EVERYONE],
+  admin: [...EVERYONE, Permission.UnitsManage, Permission.UsersManage, Permission.OrgansManage, Permission.AuditRead, Permission.CalendarManage, Permission.RegistersManage, Permission.SignaturesManage, Permission.MeetingRoomsManage],
+  clerk: [...EVERYONE, Permission.OrgansManage, Permission.IncomingRegister, Permission.SignaturesSeal, Permission.OutgoingCheckForm, Permission.CaseFilesKeep, Permission.CaseFilesPlan],
+  officer: [...EVERYONE, Permission.OutgoingDraft, Permission.CaseFilesKeep],
+  unit_head: [...EVERYONE, Permission.SignaturesSign, Permission.OutgoingDraft, Permission.OutgoingSign, Permission.CaseFilesKeep, Permission.CaseFilesFigures, Permission.TasksGive],
+  leader: [...EVERYONE, Permission.IncomingDirect, Permission.SignaturesSign, Permission.OutgoingDraft, Permission.OutgoingSign, Permission.CaseFilesKeep, Permission.CaseFilesApprovePlan, Permission.CaseFilesFigures, Permission.TasksGive, Permission.DashboardView],
+  meeting_secretary: [...EVERYONE, Permission.MeetingsOrganise, Permission.MeetingRoomsManage, Permission.ConsultationsManage],
+  archivist: [...EVERYONE, Permission.CaseFilesPlan, Permission.ArchiveManage, Permission.CaseFilesFigures],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

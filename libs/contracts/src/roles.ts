@@ -1,5 +1,5 @@
 /** The roles a user may hold (glossary: "People and organisation"). A user may hold several. */
-export const ROLES = ['admin', 'clerk', 'officer', 'unit_head', 'leader', 'meeting_secretary'] as const;
+export const ROLES = ['admin', 'clerk', 'officer', 'unit_head', 'leader', 'meeting_secretary', 'archivist'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What each role is called on screen, Vietnamese first. */
@@ -10,4 +10,5 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   unit_head: { vi: 'Lãnh đạo đơn vị', en: 'Unit head' },
   leader: { vi: 'Lãnh đạo', en: 'Leader' },
   meeting_secretary: { vi: 'Thư ký cuộc họp', en: 'Meeting secretary' },
+  archivist: { vi: 'Lưu trữ viên', en: 'Archivist' },
 };
