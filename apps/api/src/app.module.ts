@@ -28,6 +28,7 @@ import { IncomingModule } from './incoming/incoming.module';
 import { OutgoingModule } from './outgoing/outgoing.module';
 import { SignaturesModule } from './signatures/signatures.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { MeetingsLiveModule } from './meetings/live/meetings-live.module';
 import { TasksModule } from './tasks/tasks.module';
 
 /** Serves the built web app at / (client routes fall back to index.html), never under /api. */
@@ -73,6 +74,7 @@ export class AppModule implements NestModule {
         OutgoingModule,
         SignaturesModule,
         MeetingsModule,
+        MeetingsLiveModule,
         TasksModule,
         AgencySetupModule,
         ...webApp(config),
