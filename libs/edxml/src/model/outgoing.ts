@@ -40,4 +40,10 @@ export interface EdxmlStatusMessageInput {
 export interface EdxmlWriteOptions {
   /** zip each attachment (default true, as the operator's library does) */
   zipAttachments?: boolean;
+  /**
+   * `send` (default): everything the standard requires, lengths included, is checked. `receive`:
+   * only what any receiver needs — for passing on a message received from another producer whose
+   * fields exceed the nominal lengths (real gateways send 14-digit CodeNumbers).
+   */
+  validation?: 'send' | 'receive';
 }
