@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Permission, TaskDto } from '@app/contracts';
+import { Page, Permission, TaskDto, TaskSummaryDto } from '@app/contracts';
 import { FileResponder } from '../files/file-responder';
 import { Authenticated, CurrentUser, RequirePermissions } from '../identity/auth/access.decorators';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { ParseIdPipe } from '../platform/http/parse-id.pipe';
-import { GiveTaskDto, TaskCompletionDto, TaskExtensionDecisionDto, TaskExtensionRequestDto, TaskProgressDto, TaskReviewDto } from './dto/task.dto';
+import { GiveTaskDto, TaskCompletionDto, TaskExtensionDecisionDto, TaskExtensionRequestDto, TaskListQueryDto, TaskProgressDto, TaskReviewDto } from './dto/task.dto';
+import { TaskListService } from './task-list.service';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
@@ -15,6 +16,7 @@ import { TasksService } from './tasks.service';
 export class TasksController {
   constructor(
     private readonly tasks: TasksService,
+    private readonly lists: TaskListService,
     private readonly responder: FileResponder,
   ) {}
 
@@ -24,6 +26,20 @@ export class TasksController {
   @ApiCreatedResponse()
   give(@Body() body: GiveTaskDto, @CurrentUser() user: AuthenticatedUser): Promise<TaskDto> {
     return this.tasks.giveTask(user, body);
+  }
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'Danh sách nhiệm vụ / Task lists: mine, given, to_review, unit' })
+  list(@Query() query: TaskListQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<Page<TaskSummaryDto>> {
+    return this.lists.list(query, user);
+  }
+
+  @Get('counts')
+  @Authenticated()
+  @ApiOperation({ summary: 'Số nhiệm vụ của từng danh sách / Badge counts of the task lists' })
+  counts(@CurrentUser() user: AuthenticatedUser): Promise<Record<string, number>> {
+    return this.lists.counts(user);
   }
 
   @Get(':id')

@@ -13,11 +13,15 @@ import { TaskExtension } from './task-extension.entity';
 import { TaskRecurrence } from './task-recurrence.entity';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
+import { TaskListService } from './task-list.service';
+import { TaskRecurrencesService } from './recurrence/task-recurrences.service';
+import { OverdueEscalation } from './escalation/overdue-escalation';
+import { TaskRecurrencesController } from './recurrence/task-recurrences.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Task, TaskEvent, TaskEventFile, TaskExtension, TaskRecurrence]), AuditModule, FilesModule, IdentityModule, IncomingModule, OutgoingModule, NotificationsModule, CalendarModule],
-  controllers: [TasksController],
-  providers: [TasksService],
+  controllers: [TaskRecurrencesController, TasksController],
+  providers: [TasksService, TaskListService, TaskRecurrencesService, OverdueEscalation],
   exports: [TasksService],
 })
 export class TasksModule {}

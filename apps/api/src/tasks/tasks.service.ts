@@ -235,7 +235,8 @@ export class TasksService {
     await this.notifications.notify(recipients, { kind: 'task.assigned', title, link: taskLink(task.id), dedupeKey });
   }
 
-  private async checkGiving(actor: AuthenticatedUser, input: GiveTaskRequest): Promise<{ title: string; unitId: string | null }> {
+  /** The checks of giving a task (input, assignee, authority, source), without writing anything. */
+  async checkGiving(actor: AuthenticatedUser, input: GiveTaskRequest): Promise<{ title: string; unitId: string | null }> {
     const title = (input.title ?? '').normalize('NFC').trim();
     if (title.length < 2 || title.length > 500) throw invalid('title', 'Tên nhiệm vụ cần từ 2 đến 500 ký tự.', 'The title needs 2 to 500 characters.');
     if (!TASK_PRIORITIES.includes(input.priority)) throw invalid('priority', 'Mức độ ưu tiên không hợp lệ.', 'The priority is not valid.');
