@@ -37,6 +37,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'truongphong', fullName: 'Lê Thị Hương', position: 'Vụ trưởng Vụ Pháp chế', unitCode: 'PC', roles: ['unit_head', 'officer'], email: 'huong.lt@example.gov.vn' },
   { username: 'lanhdao', fullName: 'Phạm Quốc Hùng', position: 'Thứ trưởng', unitCode: 'VP', roles: ['leader'], email: 'hung.pq@example.gov.vn' },
   { username: 'thuky', fullName: 'Đỗ Thị Mai', position: 'Chuyên viên Văn phòng', unitCode: 'VP.HC', roles: ['meeting_secretary', 'officer'], email: 'mai.dt@example.gov.vn' },
+  { username: 'luutru', fullName: 'Vũ Thị Thu', position: 'Lưu trữ viên', unitCode: 'VP.VTLT', roles: ['archivist'], email: 'thu.vt@example.gov.vn' },
 ];
 
 /** Agencies this demo exchanges with; ids and names as they appear in real edXML messages. */
