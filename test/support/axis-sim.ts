@@ -1,7 +1,8 @@
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AxisAgency } from '../../apps/axis-sim/src/axis-config';
 import { RunningAxisSim, startAxisSim } from '../../apps/axis-sim/src/axis-sim';
+import type { Delivery } from '../../apps/axis-sim/src/axis-store';
 
 export interface TestAxis extends RunningAxisSim {
   dataDir: string;
@@ -9,6 +10,8 @@ export interface TestAxis extends RunningAxisSim {
   stop(): Promise<void>;
   /** starts it again on the same port with the same store */
   restart(): Promise<void>;
+  /** what the axis holds from a sender, as its store has it */
+  deliveriesFrom(organId: string): Promise<Delivery[]>;
   /** stops it and removes its store */
   close(): Promise<void>;
 }
@@ -33,6 +36,13 @@ export async function startTestAxis(agencies: AxisAgency[]): Promise<TestAxis> {
     async restart() {
       await running?.close();
       running = await startAxisSim(configFor(port));
+    },
+    async deliveriesFrom(organId: string) {
+      const folder = join(dataDir, 'deliveries');
+      return readdirSync(folder)
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as Delivery)
+        .filter((delivery) => delivery.from === organId);
     },
     async close() {
       await running?.close();

@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { DocumentRegister } from '../registers/document-register.entity';
 import { Clock } from '../platform/clock/clock';
 import { conflict } from '../platform/errors/app-exception';
+import { IncomingAttachment } from './incoming-attachment.entity';
 import { IncomingDocument } from './incoming-document.entity';
 import { IncomingService } from './incoming.service';
 
@@ -25,6 +26,16 @@ export interface InternalReceipt {
   confidentiality: Confidentiality;
   /** the issued PDF itself (see receive) */
   mainFileId: string;
+}
+
+/** What arrives from another agency through the axis: the message's metadata, its files stored. */
+export interface AgencyReceipt extends Omit<InternalReceipt, 'sourceOutgoingId' | 'unitName'> {
+  /** the message's ToPlaces (nơi nhận) */
+  recipientsText: string;
+  dueOn: string | null;
+  attachmentFileIds: string[];
+  /** the edXML DocumentId, kept in the history */
+  exchangeDocumentId: string;
 }
 
 /**
@@ -48,6 +59,37 @@ export class InternalReceiptService {
    * in IncomingService.register, which this does not go through.
    */
   async receive(manager: EntityManager, receipt: InternalReceipt, actor: AuthenticatedUser): Promise<string> {
+    const id = await this.create(manager, { ...receipt, recipientsText: receipt.unitName, dueOn: null });
+    await this.incoming.addHistory(manager, id, actor, 'received', { sourceOutgoingId: receipt.sourceOutgoingId, numberAndNotation: receipt.numberAndNotation, unit: receipt.unitName });
+    return id;
+  }
+
+  /**
+   * A document another agency sent through the national axis, prefilled from its edXML message,
+   * waiting for the clerk like one from a unit. Written by the interconnection (no user), in its
+   * transaction; the attachments are the files of the message after the main one.
+   */
+  async receiveFromAgency(manager: EntityManager, receipt: AgencyReceipt): Promise<string> {
+    const id = await this.create(manager, { ...receipt, sourceOutgoingId: null });
+    if (receipt.attachmentFileIds.length)
+      await manager.insert(
+        IncomingAttachment,
+        receipt.attachmentFileIds.map((fileId, index) => ({ documentId: id, fileId, position: index + 1 })),
+      );
+    await this.incoming.addHistory(manager, id, null, 'received', { via: 'axis', issuerOrganId: receipt.issuerOrganId, numberAndNotation: receipt.numberAndNotation, documentId: receipt.exchangeDocumentId });
+    return id;
+  }
+
+  /**
+   * The sender took a document back through the axis and our clerk agreed: the document is marked
+   * recalled (it leaves the working lists, stays under 'all' with its history), as a unit's copy is.
+   */
+  async withdraw(manager: EntityManager, incomingId: string, reason: string, actor: AuthenticatedUser): Promise<void> {
+    await manager.update(IncomingDocument, { id: incomingId, recalledAt: IsNull() }, { recalledAt: this.clock.now() });
+    await this.incoming.addHistory(manager, incomingId, actor, 'recalled', { via: 'axis', reason });
+  }
+
+  private async create(manager: EntityManager, receipt: Omit<InternalReceipt, 'sourceOutgoingId' | 'unitName'> & { sourceOutgoingId: string | null; recipientsText: string; dueOn: string | null }): Promise<string> {
     const register = await this.registerFor(manager, receipt.confidentiality !== 'normal');
     const slash = receipt.numberAndNotation.indexOf('/');
     const document = await manager.save(
@@ -70,8 +112,8 @@ export class InternalReceiptService {
         urgency: receipt.urgency,
         confidentiality: receipt.confidentiality,
         pageCount: null,
-        dueOn: null,
-        recipientsText: receipt.unitName.slice(0, 1000),
+        dueOn: receipt.dueOn,
+        recipientsText: receipt.recipientsText.slice(0, 1000),
         state: 'received',
         mainFileId: receipt.mainFileId,
         stampedFileId: null,
@@ -83,7 +125,6 @@ export class InternalReceiptService {
         recalledAt: null,
       }),
     );
-    await this.incoming.addHistory(manager, document.id, actor, 'received', { sourceOutgoingId: receipt.sourceOutgoingId, numberAndNotation: receipt.numberAndNotation, unit: receipt.unitName });
     return document.id;
   }
 

@@ -197,6 +197,31 @@ export class AppConfig {
   @Transform(toInt) @Min(10) @Max(3600) @IsInt()
   OCR_TIMEOUT_SECONDS = 600;
 
+  /**
+   * The national document exchange axis (trục liên thông văn bản quốc gia): on when AXIS_ENDPOINT is
+   * set (then AXIS_SECRET is required). The centre's id defaults to ORGAN_ID.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be a URL such as https://axis.example.gov.vn/' })
+  AXIS_ENDPOINT?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(16)
+  AXIS_SECRET?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^[A-Za-z0-9.]{1,50}$/, { message: 'must be the centre id the axis knows (letters, digits, dots)' })
+  AXIS_SYSTEM_ID?: string;
+
+  /** Longest one call to the axis may take. */
+  @Transform(toInt) @Min(1) @Max(600) @IsInt()
+  AXIS_TIMEOUT_SECONDS = 60;
+
+  /** First wait before a failed send is tried again; it doubles with each failure (pg-boss back-off). */
+  @Transform(toInt) @Min(1) @Max(3600) @IsInt()
+  AXIS_RETRY_DELAY_SECONDS = 30;
+
+  /** Tries of one send job; a message still waiting after them is queued again by the minutely sweep. */
+  @Transform(toInt) @Min(0) @Max(100) @IsInt()
+  AXIS_RETRY_LIMIT = 10;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -208,6 +233,9 @@ export class AppConfig {
   }
   get demoSeed(): boolean {
     return this.DEMO_SEED ?? !this.isProduction;
+  }
+  get axisEnabled(): boolean {
+    return Boolean(this.AXIS_ENDPOINT);
   }
   get oidcEnabled(): boolean {
     return Boolean(this.OIDC_ISSUER);
@@ -233,7 +261,7 @@ function describe(errors: ValidationError[], environment: Record<string, string 
 export function loadConfig(environment: Record<string, string | undefined>): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(environment)) if (known.includes(name) || name.startsWith('OIDC_') || name.startsWith('S3_')) input[name] = value;
+  for (const [name, value] of Object.entries(environment)) if (known.includes(name) || name.startsWith('OIDC_') || name.startsWith('S3_') || name.startsWith('AXIS_')) input[name] = value;
   const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
   const problems = describe(validateSync(config, { stopAtFirstError: true }), environment);
 
@@ -246,6 +274,7 @@ export function loadConfig(environment: Record<string, string | undefined>): App
     for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const)
       if (!config[name]) problems.push(`${name}: is required when OIDC_ISSUER is set (not set)`);
   }
+  if (config.AXIS_ENDPOINT && !config.AXIS_SECRET) problems.push('AXIS_SECRET: is required when AXIS_ENDPOINT is set (not set)');
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

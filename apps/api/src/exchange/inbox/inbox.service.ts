@@ -1,0 +1,220 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Readable } from 'node:stream';
+import { DataSource, EntityManager } from 'typeorm';
+import { EdxmlBussinessDocType, EdxmlDocumentMessage, EdxmlRefusedError, EdxmlStatusCode, EdxmlStatusMessage, readEdxml } from '@app/edxml';
+import { FilesService } from '../../files/files.service';
+import { StoredFile } from '../../files/stored-file.entity';
+import { InternalReceiptService } from '../../incoming/internal-receipt.service';
+import { NotificationsService } from '../../notifications/notifications.service';
+import { Clock, vietnamDate } from '../../platform/clock/clock';
+import { AxisReceivedItem } from '../axis/axis-client';
+import { AxisConnection } from '../axis/axis-connection';
+import { AXIS_ACTOR } from '../exchange-actor';
+import { ChangeKind, ExchangeInboxMessage, ExchangeReceivedDocument, ExchangeReceivedStatus } from '../exchange.entities';
+import { StatusOutboxService } from '../outbox/status-outbox.service';
+import { receivedMetadata } from './received-metadata';
+
+const CHANGE_OF_BUSSINESS: Partial<Record<EdxmlBussinessDocType, ChangeKind>> = {
+  [EdxmlBussinessDocType.Recall]: 'recall',
+  [EdxmlBussinessDocType.Update]: 'update',
+  [EdxmlBussinessDocType.Replace]: 'replace',
+};
+
+/**
+ * Takes what the axis holds for this agency. Each message is first stored whole (its raw bytes as a
+ * file, a row unique by the axis' id) and only then acknowledged to the axis — a crash in between
+ * fetches it again and stores nothing new. Stored messages are then turned into documents and
+ * statuses one at a time under a row lock: a document is unique by sender and DocumentId, so the
+ * same document delivered twice (a retried send) or two pollers at once make one incoming document.
+ */
+@Injectable()
+export class InboxService {
+  private readonly logger = new Logger('ExchangeInbox');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly axis: AxisConnection,
+    private readonly files: FilesService,
+    private readonly receipts: InternalReceiptService,
+    private readonly statuses: StatusOutboxService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One round: take every waiting message, then process everything stored. Returns how many messages were taken. */
+  async poll(): Promise<number> {
+    const client = this.axis.client;
+    if (!client) return 0;
+    let taken = 0;
+    for (const messageType of ['edoc', 'status'] as const) for (const item of await client.received(messageType)) if (await this.take(item)) taken++;
+    await this.processStored();
+    return taken;
+  }
+
+  /** Stores one message, then acknowledges it. True when it was stored now (not by an earlier or parallel round). */
+  private async take(item: AxisReceivedItem): Promise<boolean> {
+    const client = this.axis.client!;
+    const known = await this.dataSource.getRepository(ExchangeInboxMessage).existsBy({ axisDocId: item.docId });
+    let stored = false;
+    if (!known) {
+      const bytes = await client.fetch(item.docId);
+      stored = await this.dataSource.transaction(async (manager) => {
+        const raw = await this.files.store(Readable.from([bytes]), { originalName: `${item.docId}.edxml`, declaredType: 'application/xml', uploadedBy: AXIS_ACTOR }, manager);
+        const inserted: unknown[] = await manager.query(
+          `INSERT INTO exchange_inbox_message (axis_doc_id, message_type, from_organ_id, raw_file_id, state, received_at) VALUES ($1, $2, $3, $4, 'stored', $5)
+           ON CONFLICT (axis_doc_id) DO NOTHING RETURNING id`,
+          [item.docId, item.messageType, String(item.from).slice(0, 50), raw.id, this.clock.now()],
+        );
+        // a parallel round stored it first: this copy's row goes with the rollback
+        if (!inserted.length) throw new AlreadyStored();
+        return true;
+      }).catch((error: unknown) => {
+        if (error instanceof AlreadyStored) return false;
+        throw error;
+      });
+    }
+    // safely stored (now or before): the axis may forget it
+    await client.updateStatus(item.docId, 'done');
+    return stored;
+  }
+
+  /** Turns the stored messages into documents and statuses, oldest first. */
+  async processStored(): Promise<void> {
+    const waiting: { id: string }[] = await this.dataSource.query(`SELECT id FROM exchange_inbox_message WHERE state = 'stored' ORDER BY received_at`);
+    for (const { id } of waiting) await this.process(id);
+  }
+
+  private async process(messageId: string): Promise<void> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const [locked] = (await manager.query(`SELECT id FROM exchange_inbox_message WHERE id = $1 AND state = 'stored' FOR UPDATE SKIP LOCKED`, [messageId])) as unknown[];
+      if (!locked) return null;
+      const message = await manager.findOneByOrFail(ExchangeInboxMessage, { id: messageId });
+      const raw = await manager.findOneByOrFail(StoredFile, { id: message.rawFileId });
+      let read;
+      try {
+        read = await readEdxml(await this.files.open(raw, AXIS_ACTOR));
+      } catch (error) {
+        if (!(error instanceof EdxmlRefusedError)) throw error;
+        this.logger.warn({ messageId, code: error.code }, 'an unreadable message from the axis');
+        await this.finish(manager, message, 'unreadable', `${error.code}: ${error.message}`);
+        return null;
+      }
+      try {
+        return read.kind === 'document' ? await this.document(manager, message, read.message) : await this.status(manager, message, read.message);
+      } finally {
+        await read.dispose();
+      }
+    });
+    if (outcome?.notify) await this.notifyClerks(outcome.notify.title, outcome.notify.link);
+  }
+
+  private async document(manager: EntityManager, message: ExchangeInboxMessage, edxml: EdxmlDocumentMessage): Promise<Outcome> {
+    const from = edxml.header.from.organId ?? message.fromOrganId;
+    const bussiness = edxml.traceHeaderList?.bussiness;
+    const change = CHANGE_OF_BUSSINESS[bussiness?.bussinessDocType ?? EdxmlBussinessDocType.New];
+    if (change) {
+      // a recall, update or replacement names a document we received before
+      const target = await this.received(manager, from, [bussiness?.documentId, edxml.header.documentId]);
+      if (target) return this.requestChange(manager, message, target, change, bussiness?.bussinessDocReason ?? null);
+      if (change !== 'replace') return this.finish(manager, message, 'processed', `asks to ${change} a document never received`);
+    }
+    const documentId = edxml.header.documentId ?? `${from},${message.axisDocId}`;
+    if (await this.received(manager, from, [documentId])) return this.finish(manager, message, 'duplicate', null);
+
+    const stored: StoredFile[] = [];
+    for (const attachment of edxml.attachments)
+      for (const file of attachment.files) {
+        try {
+          stored.push(await this.files.store(file.open(), { originalName: file.name, declaredType: file.contentType, uploadedBy: AXIS_ACTOR }, manager));
+        } catch (error) {
+          // a file our store refuses (a program, a disguised type) is left out; the raw message keeps it
+          this.logger.warn({ messageId: message.id, file: file.name, err: error }, 'a file of a received message was refused');
+        }
+      }
+    // the PDF is the document; without files the message itself is what the clerk opens
+    const mainIndex = Math.max(0, stored.findIndex((file) => file.mediaType === 'application/pdf'));
+    const main = stored[mainIndex] ?? (await manager.findOneByOrFail(StoredFile, { id: message.rawFileId }));
+    const metadata = receivedMetadata(edxml, vietnamDate(this.clock.now()));
+    const incomingId = await this.receipts.receiveFromAgency(manager, {
+      ...metadata,
+      issuerOrganId: from,
+      confidentiality: 'normal',
+      mainFileId: main.id,
+      attachmentFileIds: stored.filter((file) => file !== main).map((file) => file.id),
+      exchangeDocumentId: documentId,
+    });
+    const received = await manager.save(
+      manager.create(ExchangeReceivedDocument, {
+        fromOrganId: from,
+        fromOrganName: edxml.header.from.organName ?? null,
+        documentId,
+        code: metadata.numberAndNotation || null,
+        promulgationDate: edxml.header.promulgationInfo?.promulgationDate?.replaceAll('-', '/') ?? null,
+        incomingDocumentId: incomingId,
+        inboxMessageId: message.id,
+        receivedAt: this.clock.now(),
+      }),
+    );
+    await this.statuses.record(manager, received.id, EdxmlStatusCode.Arrived, null);
+    await this.finish(manager, message, 'processed', null);
+    return { notify: { title: `Văn bản đến qua trục liên thông chờ vào sổ: ${metadata.numberAndNotation} ${metadata.subject}`.slice(0, 300), link: `/incoming/${incomingId}` } };
+  }
+
+  private async status(manager: EntityManager, message: ExchangeInboxMessage, edxml: EdxmlStatusMessage): Promise<Outcome> {
+    const { header } = edxml;
+    const from = header.from.organId ?? message.fromOrganId;
+    const documentId = header.responseFor?.documentId ?? '';
+    if (header.statusCode === EdxmlStatusCode.RecallRequested) {
+      const target = await this.received(manager, from, [documentId]);
+      if (!target) return this.finish(manager, message, 'processed', 'asks to recall a document never received');
+      return this.requestChange(manager, message, target, 'recall', header.description ?? null);
+    }
+    const [sent] = (await manager.query(`SELECT outgoing_document_id AS id FROM exchange_sent_document WHERE document_id = $1`, [documentId])) as { id: string }[];
+    if (!sent) return this.finish(manager, message, 'processed', `a status about a document we did not send: ${documentId}`);
+    await manager.insert(ExchangeReceivedStatus, {
+      inboxMessageId: message.id,
+      outgoingDocumentId: sent.id,
+      organId: from,
+      statusCode: header.statusCode.slice(0, 2),
+      description: header.description ?? null,
+      staff: (header.staffInfo as Record<string, string> | undefined) ?? null,
+      statedAt: header.timestamp ? new Date(header.timestamp) : null,
+      receivedAt: this.clock.now(),
+    });
+    return this.finish(manager, message, 'processed', null);
+  }
+
+  /** The sender asks to take back (or change) a document: it waits for the clerk's answer. */
+  private async requestChange(manager: EntityManager, message: ExchangeInboxMessage, target: ExchangeReceivedDocument, kind: ChangeKind, reason: string | null): Promise<Outcome> {
+    if (!target.changeKind || target.changeAnswer)
+      await manager.update(ExchangeReceivedDocument, { id: target.id }, { changeKind: kind, changeReason: reason, changeRequestedAt: this.clock.now(), changeAnswer: null, changeAnswerReason: null, changeAnsweredAt: null, changeAnsweredById: null });
+    await this.finish(manager, message, 'processed', null);
+    return { notify: { title: `Cơ quan gửi đề nghị ${kind === 'recall' ? 'thu hồi' : kind === 'update' ? 'cập nhật' : 'thay thế'} văn bản ${target.code ?? ''}: ${reason ?? ''}`.slice(0, 300), link: `/incoming/${target.incomingDocumentId}` } };
+  }
+
+  private async received(manager: EntityManager, from: string, documentIds: (string | undefined)[]): Promise<ExchangeReceivedDocument | null> {
+    for (const documentId of documentIds) {
+      if (!documentId) continue;
+      const found = await manager.findOneBy(ExchangeReceivedDocument, { fromOrganId: from, documentId });
+      if (found) return found;
+    }
+    return null;
+  }
+
+  private async finish(manager: EntityManager, message: ExchangeInboxMessage, state: ExchangeInboxMessage['state'], problem: string | null): Promise<Outcome> {
+    await manager.update(ExchangeInboxMessage, { id: message.id }, { state, problem, processedAt: this.clock.now() });
+    return {};
+  }
+
+  private async notifyClerks(title: string, link: string): Promise<void> {
+    const clerks: { id: string }[] = await this.dataSource.query(`SELECT id FROM "user" WHERE active AND 'clerk' = ANY(roles)`);
+    await this.notifications.notifyAfterCommit(clerks.map((clerk) => clerk.id), { kind: 'incoming.received', title, link });
+  }
+}
+
+interface Outcome {
+  notify?: { title: string; link: string };
+}
+
+class AlreadyStored extends Error {}

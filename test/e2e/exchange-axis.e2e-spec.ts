@@ -1,0 +1,139 @@
+import { startTestAxis, TestAxis } from '../support/axis-sim';
+import { eventually, TestAgency } from '../support/axis-agencies';
+
+const A = { organId: '000.00.00.G10', name: 'Bộ Y tế', notation: 'BYT', secret: 'secret-of-G10-for-the-tests' };
+const B = { organId: '000.00.00.G12', name: 'Bộ Tài chính', notation: 'BTC', secret: 'secret-of-G12-for-the-tests' };
+
+/**
+ * Two agencies running this system (two APIs, two databases) and the stand-in axis between them:
+ * a document goes from A to B once, whatever is retried; B's work flows back to A as statuses; a
+ * recall is answered; a refusal comes back with its reason.
+ */
+describe('Interconnection: two agencies exchange documents through the axis', () => {
+  let axis: TestAxis;
+  let a: TestAgency;
+  let b: TestAgency;
+
+  beforeAll(async () => {
+    axis = await startTestAxis([A, B]);
+    a = await new TestAgency(A, axis.url).start();
+    b = await new TestAgency(B, axis.url).start();
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await axis?.close();
+  });
+
+  /** A sends what waits; B takes it (twice, at once: two pollers) and gets exactly one document. */
+  const deliver = async (outgoingId: string, numberAndNotation: string) => {
+    await a.queueWaiting();
+    await eventually('A to send the message', async () => (await a.outboxOf(outgoingId)).every((row) => row.status === 'sent'));
+    await Promise.all([b.poll(), b.poll()]);
+    const received = await b.receivedFrom(A.organId, numberAndNotation);
+    expect(received).toHaveLength(1);
+    return received[0];
+  };
+  /** B's statuses reach A: B sends them (jobs), A takes them. */
+  const statusesAtA = async (outgoingId: string, expected: string[]) =>
+    eventually(`statuses ${expected.join(',')} at A`, async () => {
+      await b.queueWaiting();
+      await a.poll();
+      const exchange = await a.exchangeOf(outgoingId);
+      const codes = exchange.recipients[0].statuses.map((status: { code: string }) => status.code);
+      return codes.length >= expected.length ? exchange : undefined;
+    });
+
+  it('A issues to B; B receives it once though A’s send is retried and B polls twice; B registers, assigns, completes; A sees 01, 03, 04, 05, 06 in order', async () => {
+    const sent = await a.issueTo([B.organId], 'V/v phối hợp triển khai liên thông văn bản điện tử');
+    const document = await deliver(sent.id, sent.numberAndNotation);
+
+    // the answer to A's send was lost: the message is sent again, and B still has one document
+    await a.system.query(`UPDATE exchange_outbox SET status = 'waiting_for_axis' WHERE outgoing_document_id = $1`, [sent.id]);
+    await a.queueWaiting();
+    await eventually('A to send again', async () => (await a.outboxOf(sent.id)).every((row) => row.status === 'sent'));
+    const atAxis = (await axis.deliveriesFrom(A.organId)).filter((delivery) => delivery.title.includes('liên thông văn bản điện tử'));
+    expect(atAxis).toHaveLength(2);
+    await b.poll();
+    await b.poll();
+    expect(await b.receivedFrom(A.organId, sent.numberAndNotation)).toHaveLength(1);
+
+    // B's clerk finds it waiting to be registered, prefilled from the message, the signed PDF as its file
+    const toRegister = (await b.http().get('/api/incoming-documents?view=to_register').set(b.as('vanthu')).expect(200)).body.items;
+    expect(toRegister.map((item: { id: string }) => item.id)).toContain(document.id);
+    const incoming = (await b.http().get(`/api/incoming-documents/${document.id}`).set(b.as('vanthu')).expect(200)).body;
+    expect(incoming).toMatchObject({
+      state: 'received',
+      receivedVia: 'axis',
+      issuerName: A.name,
+      numberAndNotation: sent.numberAndNotation,
+      promulgatedOn: sent.issuedOn,
+      documentType: 'official_letter',
+      subject: 'V/v phối hợp triển khai liên thông văn bản điện tử',
+      urgency: 'urgent',
+      signerName: 'Phạm Quốc Hùng',
+    });
+    const pdf = (await b.http().get(`/api/incoming-documents/${document.id}/files/${incoming.mainFile.id}/content`).set(b.as('vanthu')).buffer(true).expect(200)).body as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const [raw] = await b.system.query(`SELECT count(*)::int AS count FROM exchange_inbox_message WHERE from_organ_id = $1 AND message_type = 'edoc'`, [A.organId]);
+    expect(raw.count).toBe(2);
+
+    // B works on it
+    const registered = (await b.http().post(`/api/incoming-documents/${document.id}/registration`).set(b.as('vanthu')).send({ version: incoming.version }).expect(201)).body;
+    const [assignment] = await b.incoming.direct(registered, [{ role: 'lead', userId: b.actors.userId.chuyenvien }]);
+    await b.http().post(`/api/assignments/${assignment.id}/progress`).set(b.as('chuyenvien')).send({ text: 'Đang tổng hợp ý kiến các vụ.' }).expect(204);
+    await b.incoming.complete(assignment.id, 'chuyenvien');
+
+    const exchange = await statusesAtA(sent.id, ['01', '03', '04', '05', '06']);
+    const [recipient] = exchange.recipients;
+    expect(recipient).toMatchObject({ organId: B.organId, organName: B.name, messages: [{ kind: 'dispatch', status: 'sent', attempts: 2 }] });
+    expect(recipient.statuses.map((status: { code: string }) => status.code)).toEqual(['01', '03', '04', '05', '06']);
+    expect(recipient.statuses[1]).toMatchObject({ description: 'Tiếp nhận, vào sổ văn bản đến', staff: 'Nguyễn Thị Lan' });
+    expect(exchange.documentId).toBe(`${A.organId},${sent.issuedOn.replaceAll('-', '/')},${sent.numberAndNotation}`);
+    // the statuses too arrived once each, however often B queued them
+    const [statusRows] = await a.system.query(`SELECT count(*)::int AS count FROM exchange_received_status WHERE outgoing_document_id = $1`, [sent.id]);
+    expect(statusRows.count).toBe(5);
+  });
+
+  it('A recalls a second document; B’s clerk agrees: the incoming document is withdrawn but kept, and A sees 15', async () => {
+    const sent = await a.issueTo([B.organId], 'V/v báo cáo số liệu quý IV');
+    const document = await deliver(sent.id, sent.numberAndNotation);
+    const { version } = (await a.http().get(`/api/outgoing-documents/${sent.id}`).set(a.as('vanthu')).expect(200)).body;
+    await a.http().post(`/api/outgoing-documents/${sent.id}/recall`).set(a.as('vanthu')).send({ reason: 'Sai số liệu phụ lục', version }).expect(201);
+    await a.queueWaiting();
+    await eventually('A to send the recall', async () => (await a.outboxOf(sent.id)).every((row) => row.status === 'sent'));
+    await b.poll();
+
+    const request = (await b.http().get(`/api/incoming-documents/${document.id}/exchange`).set(b.as('vanthu')).expect(200)).body;
+    expect(request).toMatchObject({ fromOrganId: A.organId, changeKind: 'recall', changeReason: 'Sai số liệu phụ lục', changeAnswer: null });
+    // only a clerk answers, once
+    await b.http().post(`/api/incoming-documents/${document.id}/exchange/change-answer`).set(b.as('chuyenvien')).send({ accept: true }).expect(403);
+    await b.http().post(`/api/incoming-documents/${document.id}/exchange/change-answer`).set(b.as('vanthu')).send({ accept: true }).expect(204);
+    await b.http().post(`/api/incoming-documents/${document.id}/exchange/change-answer`).set(b.as('vanthu')).send({ accept: true }).expect(409);
+
+    const withdrawn = (await b.http().get(`/api/incoming-documents/${document.id}`).set(b.as('vanthu')).expect(200)).body;
+    expect(withdrawn.recalledAt).toEqual(expect.any(String));
+    const toRegister = (await b.http().get('/api/incoming-documents?view=to_register').set(b.as('vanthu')).expect(200)).body.items;
+    expect(toRegister.map((item: { id: string }) => item.id)).not.toContain(document.id);
+    const history = (await b.http().get(`/api/incoming-documents/${document.id}/history`).set(b.as('vanthu')).expect(200)).body;
+    expect(history.map((entry: { action: string }) => entry.action)).toEqual(['received', 'recalled']);
+
+    const exchange = await statusesAtA(sent.id, ['01', '15']);
+    expect(exchange.recipients[0].statuses.map((status: { code: string }) => status.code)).toEqual(['01', '15']);
+    expect(exchange.recipients[0].messages.map((message: { kind: string; status: string }) => [message.kind, message.status])).toEqual([
+      ['dispatch', 'sent'],
+      ['recall', 'sent'],
+    ]);
+  });
+
+  it('B’s clerk refuses a document: A sees 02 with the reason', async () => {
+    const sent = await a.issueTo([B.organId], 'V/v đề nghị cấp kinh phí');
+    const document = await deliver(sent.id, sent.numberAndNotation);
+    await b.http().post(`/api/incoming-documents/${document.id}/rejection`).set(b.as('vanthu')).send({ reason: 'Không thuộc thẩm quyền của Bộ Tài chính', version: document.version }).expect(204);
+    const exchange = await statusesAtA(sent.id, ['01', '02']);
+    expect(exchange.recipients[0].statuses).toEqual([
+      expect.objectContaining({ code: '01' }),
+      expect.objectContaining({ code: '02', description: 'Không thuộc thẩm quyền của Bộ Tài chính' }),
+    ]);
+  });
+});
