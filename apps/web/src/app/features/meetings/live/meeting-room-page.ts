@@ -1,0 +1,140 @@
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import { MeetingDto, MeetingEventEnvelope, PARTICIPANT_ROLE_LABELS, ParticipantRole } from '@app/contracts';
+import { TranslatePipe } from '@ngx-translate/core';
+import { API_ROOT } from '../../../core/api/api-client';
+import { LanguageService } from '../../../core/i18n/language.service';
+import { VietnamDatePipe } from '../../../core/i18n/vietnam-date.pipe';
+import { MeetingConnection } from './meeting-connection';
+
+/** How many of the latest live events the room shows. */
+const FEED_LENGTH = 30;
+
+/**
+ * The meeting room on a tablet: who is online now and on which material and page, the attendance
+ * (check-in), the materials to open in the viewer, and what happens live (speakers, polls,
+ * publications) as it comes. The meeting is read again whenever an event says it changed.
+ */
+@Component({
+  selector: 'app-meeting-room-page',
+  imports: [RouterLink, MatButtonModule, MatCardModule, MatIconModule, TranslatePipe, VietnamDatePipe],
+  providers: [MeetingConnection],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (meeting(); as meeting) {
+      <header class="head">
+        <h1>{{ meeting.title }}</h1>
+        <span class="status" [class.on]="live.online()" data-testid="room-online">{{ (live.online() ? 'meetingsLive.online' : 'meetingsLive.offline') | translate }}</span>
+      </header>
+      <div class="layout">
+        <mat-card class="block">
+          <h2>{{ 'meetingsLive.room.materials' | translate }}</h2>
+          @for (material of meeting.materials; track material.id) {
+            @if (material.versions[0]; as version) {
+              <a mat-button class="material" [routerLink]="['/meetings', meeting.id, 'materials', version.id]" data-testid="room-material">
+                <mat-icon>picture_as_pdf</mat-icon> {{ material.title }} ({{ 'meetingsLive.room.version' | translate: { number: version.number, pages: version.pageCount } }})
+              </a>
+            }
+          } @empty {
+            <p>{{ 'meetingsLive.room.noMaterials' | translate }}</p>
+          }
+        </mat-card>
+        <mat-card class="block" data-testid="room-presence">
+          <h2>{{ 'meetingsLive.presence.title' | translate: { count: online().length } }}</h2>
+          @for (person of online(); track person.userId) {
+            <p class="person"><span class="dot"></span> {{ person.fullName }} <span class="muted">{{ roleLabel(person.role) }}{{ person.where ? ' · ' + person.where : '' }}</span></p>
+          }
+        </mat-card>
+        <mat-card class="block">
+          <h2>{{ 'meetingsLive.room.attendance' | translate: { present: checkedIn(), total: meeting.participants.length } }}</h2>
+          @for (participant of meeting.participants; track participant.id) {
+            <p class="person">
+              <mat-icon class="small">{{ participant.checkedInAt ? 'how_to_reg' : 'person_outline' }}</mat-icon>
+              {{ participant.user?.fullName ?? participant.unit?.name ?? participant.guestName }}
+              <span class="muted">{{ roleLabel(participant.role) }}{{ participant.checkedInAt ? ' · ' + (participant.checkedInAt | vietnamDate: 'dateTime') : '' }}</span>
+            </p>
+          }
+        </mat-card>
+        <mat-card class="block">
+          <h2>{{ 'meetingsLive.room.happening' | translate }}</h2>
+          @for (event of feed(); track event.sequence) {
+            <p class="person"><span class="muted">{{ event.at | vietnamDate: 'dateTime' }}</span> {{ 'meetingsLive.event.' + event.name | translate }}</p>
+          } @empty {
+            <p class="muted">{{ 'meetingsLive.room.quiet' | translate }}</p>
+          }
+        </mat-card>
+      </div>
+    } @else if (failed()) {
+      <p role="alert">{{ 'meetingsLive.room.unavailable' | translate }}</p>
+    }
+  `,
+  styles: `
+    .head { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; }
+    h1 { font: var(--mat-sys-headline-small); margin: 0; }
+    h2 { font: var(--mat-sys-title-medium); margin: 0 0 8px; }
+    .status { font-size: 13px; color: var(--mat-sys-error); }
+    .status.on { color: var(--mat-sys-primary); }
+    .layout { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 16px; margin-top: 12px; }
+    .block { padding: 16px; }
+    .material { display: flex; justify-content: flex-start; }
+    .person { display: flex; align-items: center; gap: 6px; margin: 4px 0; }
+    .dot { width: 10px; height: 10px; border-radius: 50%; background: #43a047; }
+    .muted { color: var(--mat-sys-on-surface-variant); font-size: 13px; }
+    .small { font-size: 18px; width: 18px; height: 18px; }
+  `,
+})
+export class MeetingRoomPage {
+  private readonly http = inject(HttpClient);
+  private readonly language = inject(LanguageService);
+  protected readonly live = inject(MeetingConnection);
+  protected readonly meeting = signal<MeetingDto | null>(null);
+  protected readonly failed = signal(false);
+  protected readonly feed = signal<MeetingEventEnvelope[]>([]);
+  private meetingId = '';
+
+  protected readonly checkedIn = computed(() => this.meeting()?.participants.filter((participant) => participant.checkedInAt).length ?? 0);
+  /** one line per person online, with the material and page of one of their devices */
+  protected readonly online = computed(() => {
+    const titles = new Map<string, string>();
+    for (const material of this.meeting()?.materials ?? []) for (const version of material.versions) titles.set(version.id, material.title);
+    const people = new Map<string, { userId: string; fullName: string; role: ParticipantRole | null; where: string }>();
+    for (const entry of this.live.presence()) {
+      const where = entry.materialVersionId ? `${titles.get(entry.materialVersionId) ?? ''}${entry.pageIndex !== null ? `, tr. ${entry.pageIndex + 1}` : ''}` : '';
+      if (!people.has(entry.userId) || where) people.set(entry.userId, { userId: entry.userId, fullName: entry.fullName, role: entry.role, where });
+    }
+    return [...people.values()];
+  });
+
+  constructor() {
+    inject(ActivatedRoute)
+      .paramMap.pipe(takeUntilDestroyed())
+      .subscribe((parameters) => {
+        this.meetingId = parameters.get('meetingId') ?? '';
+        this.load(true);
+      });
+    this.live.events$.pipe(takeUntilDestroyed()).subscribe((event) => {
+      this.feed.update((list) => [event, ...list].slice(0, FEED_LENGTH));
+      this.load(false);
+    });
+    this.live.reloadNeeded$.pipe(takeUntilDestroyed()).subscribe(() => this.load(false));
+  }
+
+  protected roleLabel(role: ParticipantRole | null): string {
+    return role ? PARTICIPANT_ROLE_LABELS[role][this.language.current() === 'en' ? 'en' : 'vi'] : '';
+  }
+
+  private load(first: boolean): void {
+    this.http.get<MeetingDto>(`${API_ROOT}/meetings/${encodeURIComponent(this.meetingId)}`).subscribe({
+      next: (meeting) => {
+        this.meeting.set(meeting);
+        if (first) this.live.open(meeting.id, meeting.lastEventSequence);
+      },
+      error: () => this.failed.set(true),
+    });
+  }
+}
