@@ -384,3 +384,259 @@ export const AnnotationErrorCode = {
   InvalidAnnotation: 'INVALID_ANNOTATION',
   NotTheLeader: 'NOT_THE_LEADER',
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Meetings — core: requests and answers of the HTTP API (schedule, invitations, agenda,
+// materials, check-in, speakers, polls, conclusions, figures) and written consultations.
+// ---------------------------------------------------------------------------------------------
+
+export interface CreateMeetingRoomRequest {
+  name: string;
+  location?: string | null;
+  capacity?: number | null;
+}
+export interface UpdateMeetingRoomRequest extends Partial<CreateMeetingRoomRequest> {
+  active?: boolean;
+}
+
+export interface ParticipantInput {
+  kind: ParticipantKind;
+  role: ParticipantRole;
+  userId?: string | null;
+  unitId?: string | null;
+  guestName?: string | null;
+  guestEmail?: string | null;
+}
+
+export interface CreateMeetingRequest {
+  title: string;
+  description?: string | null;
+  startsAt: string;
+  endsAt: string;
+  roomId?: string | null;
+  place?: string | null;
+  onlineLink?: string | null;
+  confidential?: boolean;
+  /** at least the chair; the organiser is added as a secretary when not listed */
+  participants: ParticipantInput[];
+}
+export interface UpdateMeetingRequest extends Partial<CreateMeetingRequest> {
+  version: number;
+}
+
+/** GET /api/meetings?from=&to=&roomId= — the weekly schedule (lịch công tác tuần) or a room's bookings. */
+export interface MeetingScheduleQuery {
+  from: string;
+  to: string;
+  roomId?: string;
+}
+
+export interface AnswerInvitationRequest {
+  /** the participant row answered for; by default the caller's own (or their unit's) */
+  participantId?: string;
+  answer: Exclude<InvitationAnswer, 'pending'>;
+  delegateId?: string | null;
+  note?: string | null;
+}
+
+export interface AgendaItemInput {
+  /** an existing item keeps its id (and its materials, speakers, conclusions) */
+  id?: string;
+  title: string;
+  description?: string | null;
+  presenterId?: string | null;
+  presenterName?: string | null;
+  durationMinutes: number;
+}
+export interface SetAgendaRequest {
+  items: AgendaItemInput[];
+}
+
+export interface CreateMaterialRequest {
+  title: string;
+  agendaItemId?: string | null;
+  access?: MaterialAccess;
+  readerIds?: string[];
+  /** uploaded with POST /api/files: PDF, or DOCX/XLSX/PPTX converted to PDF where LibreOffice is installed */
+  fileId: string;
+  /** publish at once, or at this time; neither: kept for the organisers until published */
+  publishNow?: boolean;
+  publishAt?: string | null;
+}
+export interface AddMaterialVersionRequest {
+  fileId: string;
+  publishNow?: boolean;
+  publishAt?: string | null;
+}
+export interface PublishMaterialVersionRequest {
+  /** null or absent: now */
+  at?: string | null;
+}
+
+export interface CheckInRequest {
+  /** the participant checked in by a secretary; absent: the caller checks themselves in */
+  participantId?: string;
+}
+
+export const SPEAKER_KINDS = ['contribution', 'point_of_order', 'question', 'reply'] as const;
+export type SpeakerKind = (typeof SPEAKER_KINDS)[number];
+export const SPEAKER_STATES = ['waiting', 'speaking', 'done', 'withdrawn'] as const;
+export type SpeakerState = (typeof SPEAKER_STATES)[number];
+
+export interface SpeakerDto {
+  id: string;
+  agendaItemId: string | null;
+  user: MeetingPersonDto;
+  kind: SpeakerKind;
+  position: number;
+  state: SpeakerState;
+  requestedAt: string;
+  startedAt: string | null;
+  stoppedAt: string | null;
+  /** seconds spoken (so far, while speaking) */
+  elapsedSeconds: number | null;
+}
+export interface RequestToSpeakRequest {
+  agendaItemId?: string | null;
+  kind?: SpeakerKind;
+}
+export interface OrderSpeakersRequest {
+  /** the waiting requests in the order they will speak */
+  speakerIds: string[];
+}
+
+/** open → closed (results published to all). */
+export const POLL_STATES = ['open', 'closed'] as const;
+export type PollState = (typeof POLL_STATES)[number];
+
+export interface CreatePollRequest {
+  question: string;
+  agendaItemId?: string | null;
+  secret: boolean;
+  /** default: Tán thành / Không tán thành / Không biểu quyết (agree / disagree / abstain) */
+  options?: string[];
+}
+export interface VoteRequest {
+  optionId: string;
+  /** the participant voted for: a delegate votes for the absent member they represent; by default the caller's own */
+  participantId?: string;
+}
+export interface PollResultDto {
+  optionId: string;
+  label: string;
+  votes: number;
+}
+export interface PollDto {
+  id: string;
+  meetingId: string;
+  agendaItemId: string | null;
+  question: string;
+  secret: boolean;
+  state: PollState;
+  options: { id: string; label: string }[];
+  openedAt: string;
+  closedAt: string | null;
+  /** participants entitled to vote */
+  eligible: number;
+  /** ballots cast */
+  voted: number;
+  /** for the chair and secretaries while open, for everyone once closed; null otherwise */
+  results: PollResultDto[] | null;
+  /** who voted what: open polls only, once closed (or for the chair) */
+  votes: { participantId: string; name: string; optionId: string }[] | null;
+  /** the participant rows the caller may still vote for */
+  mayVoteFor: string[];
+}
+
+export const CONCLUSION_STATES = ['draft', 'approved'] as const;
+export type ConclusionState = (typeof CONCLUSION_STATES)[number];
+export type TaskPriorityInput = 'normal' | 'high' | 'urgent';
+
+export interface ConclusionTaskInput {
+  title: string;
+  assigneeUnitId?: string | null;
+  assigneeUserId?: string | null;
+  /** yyyy-mm-dd */
+  deadline: string;
+  priority?: TaskPriorityInput;
+}
+export interface WriteConclusionRequest {
+  agendaItemId?: string | null;
+  text: string;
+  tasks?: ConclusionTaskInput[];
+}
+export interface UpdateConclusionRequest extends WriteConclusionRequest {
+  version: number;
+}
+export interface ConclusionDto {
+  id: string;
+  agendaItemId: string | null;
+  text: string;
+  state: ConclusionState;
+  writtenBy: MeetingPersonDto | null;
+  writtenAt: string;
+  approvedBy: MeetingPersonDto | null;
+  approvedAt: string | null;
+  version: number;
+  tasks: (ConclusionTaskInput & { id: string; taskId: string | null })[];
+}
+
+/** Figures per meeting for leaders (GET /api/meetings/:id/figures). */
+export interface MeetingFiguresDto {
+  meetingId: string;
+  plannedMinutes: number;
+  /** from start to end as run; null until it has started and ended */
+  actualMinutes: number | null;
+  participants: number;
+  present: number;
+  /** present / participants, 0..1 */
+  attendanceRate: number;
+  materialPages: number;
+  /** pages of paper not printed: the pages of the published materials × the participants */
+  pagesNotPrinted: number;
+}
+
+export const CONSULTATION_STATES = ['draft', 'sent', 'closed'] as const;
+export type ConsultationState = (typeof CONSULTATION_STATES)[number];
+export const CONSULTATION_ANSWERS = ['agree', 'disagree', 'comment'] as const;
+export type ConsultationAnswer = (typeof CONSULTATION_ANSWERS)[number];
+
+export interface CreateConsultationRequest {
+  question: string;
+  description?: string | null;
+  deadline: string;
+  recipientIds: string[];
+  draftFileIds?: string[];
+}
+export interface UpdateConsultationRequest extends Partial<CreateConsultationRequest> {
+  version: number;
+}
+export interface AnswerConsultationRequest {
+  answer: ConsultationAnswer;
+  comment?: string | null;
+}
+export interface CloseConsultationRequest {
+  summary: string;
+  version: number;
+}
+export interface ConsultationDto {
+  id: string;
+  question: string;
+  description: string | null;
+  deadline: string;
+  state: ConsultationState;
+  createdBy: MeetingPersonDto | null;
+  createdAt: string;
+  sentAt: string | null;
+  closedAt: string | null;
+  summary: string | null;
+  version: number;
+  drafts: { fileId: string; name: string; size: number }[];
+  recipients: { user: MeetingPersonDto; answer: ConsultationAnswer | null; comment: string | null; answeredAt: string | null }[];
+  /** counts of answers so far */
+  tally: Record<ConsultationAnswer | 'unanswered', number>;
+  /** the caller's own answer row, when they are asked */
+  mine: { answer: ConsultationAnswer | null; comment: string | null } | null;
+  manages: boolean;
+  overdue: boolean;
+}
