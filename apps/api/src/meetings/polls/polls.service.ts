@@ -20,8 +20,8 @@ import { MeetingViews } from '../schedule/meeting-views';
 export const DEFAULT_POLL_OPTIONS = ['Tán thành', 'Không tán thành', 'Không biểu quyết'];
 const pollNotFound = () => new AppException(HttpStatus.NOT_FOUND, ErrorCode.NotFound, 'Không tìm thấy biểu quyết.', 'Poll not found.');
 
-/** Who votes: every participant but guests. */
-const VOTING_ROLES = ['chair', 'secretary', 'member'] as const;
+/** Who votes: the chair and the members (the secretaries keep the record, guests have no vote). */
+const VOTING_ROLES = ['chair', 'member'] as const;
 
 /**
  * Votes (biểu quyết). The chair opens a question with options, open or secret, on the meeting or an
