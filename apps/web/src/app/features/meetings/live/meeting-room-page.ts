@@ -1,16 +1,20 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import { MeetingDto, MeetingEventEnvelope, PARTICIPANT_ROLE_LABELS, ParticipantRole } from '@app/contracts';
+import { MeetingDto, MeetingEventEnvelope, PARTICIPANT_ROLE_LABELS, ParticipantRole, PollDto, SpeakerDto } from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
-import { API_ROOT } from '../../../core/api/api-client';
+import { Observable } from 'rxjs';
+import { SessionStore } from '../../../core/auth/session-store';
+import { Notifier } from '../../../core/errors/notifier';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { VietnamDatePipe } from '../../../core/i18n/vietnam-date.pipe';
 import { MeetingConnection } from './meeting-connection';
+import { MeetingRoomApi } from './meeting-room-api';
+import { PollPanel } from './poll-panel';
+import { SpeakerQueue } from './speaker-queue';
 
 /** How many of the latest live events the room shows. */
 const FEED_LENGTH = 30;
@@ -22,11 +26,12 @@ const FEED_LENGTH = 30;
  */
 @Component({
   selector: 'app-meeting-room-page',
-  imports: [RouterLink, MatButtonModule, MatCardModule, MatIconModule, TranslatePipe, VietnamDatePipe],
+  imports: [RouterLink, MatButtonModule, MatCardModule, MatIconModule, TranslatePipe, VietnamDatePipe, SpeakerQueue, PollPanel],
   providers: [MeetingConnection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (meeting(); as meeting) {
+      <a mat-button routerLink="/meetings"><mat-icon>arrow_back</mat-icon> {{ 'meetingsLive.room.back' | translate }}</a>
       <header class="head">
         <h1>{{ meeting.title }}</h1>
         <span class="status" [class.on]="live.online()" data-testid="room-online">{{ (live.online() ? 'meetingsLive.online' : 'meetingsLive.offline') | translate }}</span>
@@ -51,12 +56,24 @@ const FEED_LENGTH = 30;
           }
         </mat-card>
         <mat-card class="block">
+          <app-speaker-queue [speakers]="speakers()" [chairs]="meeting.me.chairs" [me]="me()" (request)="requestToSpeak()" (reorder)="orderSpeakers($event)" (act)="speakerStep($event)" />
+        </mat-card>
+        <mat-card class="block">
+          <app-poll-panel [polls]="polls()" [chairs]="meeting.me.chairs" (vote)="vote($event)" (close)="closePoll($event)" (open)="openPoll($event)" />
+        </mat-card>
+        <mat-card class="block" data-testid="room-attendance">
           <h2>{{ 'meetingsLive.room.attendance' | translate: { present: checkedIn(), total: meeting.participants.length } }}</h2>
+          @if (mayCheckIn()) {
+            <button mat-flat-button (click)="checkIn()" data-testid="check-in"><mat-icon>how_to_reg</mat-icon> {{ 'meetingsLive.room.checkIn' | translate }}</button>
+          }
           @for (participant of meeting.participants; track participant.id) {
             <p class="person">
               <mat-icon class="small">{{ participant.checkedInAt ? 'how_to_reg' : 'person_outline' }}</mat-icon>
               {{ participant.user?.fullName ?? participant.unit?.name ?? participant.guestName }}
               <span class="muted">{{ roleLabel(participant.role) }}{{ participant.checkedInAt ? ' · ' + (participant.checkedInAt | vietnamDate: 'dateTime') : '' }}</span>
+              @if (meeting.me.manages && !participant.checkedInAt) {
+                <button mat-button (click)="checkIn(participant.id)">{{ 'meetingsLive.room.checkInFor' | translate }}</button>
+              }
             </p>
           }
         </mat-card>
@@ -89,14 +106,24 @@ const FEED_LENGTH = 30;
   `,
 })
 export class MeetingRoomPage {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(MeetingRoomApi);
+  private readonly notifier = inject(Notifier);
   private readonly language = inject(LanguageService);
   protected readonly live = inject(MeetingConnection);
+  private readonly session = inject(SessionStore);
+  protected readonly me = computed(() => this.session.user()?.id ?? null);
   protected readonly meeting = signal<MeetingDto | null>(null);
+  protected readonly speakers = signal<SpeakerDto[]>([]);
+  protected readonly polls = signal<PollDto[]>([]);
   protected readonly failed = signal(false);
   protected readonly feed = signal<MeetingEventEnvelope[]>([]);
   private meetingId = '';
 
+  /** the caller's own row is not checked in yet */
+  protected readonly mayCheckIn = computed(() => {
+    const meeting = this.meeting();
+    return !!meeting && meeting.participants.some((participant) => meeting.me.participantIds.includes(participant.id) && participant.user?.id === this.me() && !participant.checkedInAt);
+  });
   protected readonly checkedIn = computed(() => this.meeting()?.participants.filter((participant) => participant.checkedInAt).length ?? 0);
   /** one line per person online, with the material and page of one of their devices */
   protected readonly online = computed(() => {
@@ -116,12 +143,60 @@ export class MeetingRoomPage {
       .subscribe((parameters) => {
         this.meetingId = parameters.get('meetingId') ?? '';
         this.load(true);
+        this.loadSpeakers();
+        this.loadPolls();
       });
     this.live.events$.pipe(takeUntilDestroyed()).subscribe((event) => {
       this.feed.update((list) => [event, ...list].slice(0, FEED_LENGTH));
-      this.load(false);
+      // the event says what changed; what it is now is read from the API, which decides what this user may see
+      if (event.name === 'speakers.changed') this.loadSpeakers();
+      else if (event.name.startsWith('poll.')) this.loadPolls();
+      else this.load(false);
     });
-    this.live.reloadNeeded$.pipe(takeUntilDestroyed()).subscribe(() => this.load(false));
+    this.live.reloadNeeded$.pipe(takeUntilDestroyed()).subscribe(() => {
+      this.load(false);
+      this.loadSpeakers();
+      this.loadPolls();
+    });
+  }
+
+  protected checkIn(participantId?: string): void {
+    this.run(this.api.checkIn(this.meetingId, participantId), (meeting) => this.meeting.set(meeting));
+  }
+  protected requestToSpeak(): void {
+    this.run(this.api.requestToSpeak(this.meetingId, null), (speakers) => this.speakers.set(speakers));
+  }
+  protected orderSpeakers(speakerIds: string[]): void {
+    this.run(this.api.orderSpeakers(this.meetingId, speakerIds), (speakers) => this.speakers.set(speakers));
+  }
+  protected speakerStep({ speakerId, step }: { speakerId: string; step: 'start' | 'stop' | 'withdraw' }): void {
+    const call = step === 'withdraw' ? this.api.withdraw(this.meetingId, speakerId) : this.api.speaker(this.meetingId, speakerId, step);
+    this.run(call, (speakers) => this.speakers.set(speakers));
+  }
+  protected vote({ pollId, optionId, participantId }: { pollId: string; optionId: string; participantId: string }): void {
+    this.run(this.api.vote(this.meetingId, pollId, optionId, participantId), (poll) => this.keepPoll(poll));
+  }
+  protected closePoll(pollId: string): void {
+    this.run(this.api.closePoll(this.meetingId, pollId), (poll) => this.keepPoll(poll));
+  }
+  protected openPoll({ question, secret }: { question: string; secret: boolean }): void {
+    this.run(this.api.openPoll(this.meetingId, { question, secret }), (poll) => this.keepPoll(poll));
+  }
+
+  private keepPoll(poll: PollDto): void {
+    this.polls.update((list) => (list.some((one) => one.id === poll.id) ? list.map((one) => (one.id === poll.id ? poll : one)) : [poll, ...list]));
+  }
+
+  private loadSpeakers(): void {
+    this.api.speakers(this.meetingId).subscribe({ next: (speakers) => this.speakers.set(speakers), error: () => undefined });
+  }
+
+  private loadPolls(): void {
+    this.api.polls(this.meetingId).subscribe({ next: (polls) => this.polls.set(polls), error: () => undefined });
+  }
+
+  private run<T>(call: Observable<T>, done: (value: T) => void): void {
+    call.subscribe({ next: done, error: (error) => this.notifier.error(error) });
   }
 
   protected roleLabel(role: ParticipantRole | null): string {
@@ -129,7 +204,7 @@ export class MeetingRoomPage {
   }
 
   private load(first: boolean): void {
-    this.http.get<MeetingDto>(`${API_ROOT}/meetings/${encodeURIComponent(this.meetingId)}`).subscribe({
+    this.api.meeting(this.meetingId).subscribe({
       next: (meeting) => {
         this.meeting.set(meeting);
         if (first) this.live.open(meeting.id, meeting.lastEventSequence);
