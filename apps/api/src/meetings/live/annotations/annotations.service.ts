@@ -39,28 +39,35 @@ export class AnnotationsService {
     const { version, material } = await this.access.requireMaterialVersion(command.materialVersionId, user);
     if (command.pageIndex >= version.pageCount) throw pageOutOfRange(version.pageCount);
     const now = this.clock.now();
-    const annotation = await this.dataSource.transaction(async (manager) => {
-      const row = manager.getRepository(MeetingAnnotation).create({
-        meetingId: material.meetingId,
-        materialVersionId: version.id,
-        materialSha256: version.sha256,
-        pageIndex: command.pageIndex,
-        kind: command.shape.kind,
-        shape: command.shape,
-        quote: quoteOf(command.shape),
-        color: command.color,
-        comment: command.comment,
-        visibility: command.visibility,
-        authorId: user.id,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
-      });
-      await manager.getRepository(MeetingAnnotation).insert(row);
-      await this.revise(manager, row, 'create', user.id, now);
-      return row;
+    const annotation = Object.assign(new MeetingAnnotation(), {
+      meetingId: material.meetingId,
+      materialVersionId: version.id,
+      materialSha256: version.sha256,
+      pageIndex: command.pageIndex,
+      kind: command.shape.kind,
+      shape: command.shape,
+      quote: quoteOf(command.shape),
+      color: command.color,
+      comment: command.comment,
+      visibility: command.visibility,
+      authorId: user.id,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
     });
+    // the annotation and its first revision in one statement: one round trip on the path every live drawing takes
+    const [row] = await this.dataSource.query(
+      `WITH created AS (
+         INSERT INTO meeting_annotation (meeting_id, material_version_id, material_sha256, page_index, kind, shape, quote, color, comment, visibility, author_id, version, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $12) RETURNING id, change),
+       revision AS (
+         INSERT INTO meeting_annotation_revision (annotation_id, version, action, shape, color, comment, visibility, by_id, at)
+         SELECT id, 1, 'create', $6, $8, $9, $10, $11, $12 FROM created)
+       SELECT id, change::text AS change FROM created`,
+      [annotation.meetingId, annotation.materialVersionId, annotation.materialSha256, annotation.pageIndex, annotation.kind, JSON.stringify(annotation.shape), annotation.quote, annotation.color, annotation.comment, annotation.visibility, user.id, now],
+    );
+    Object.assign(annotation, { id: row.id, change: row.change });
     return { kind: 'changed', annotation: toDto(annotation, user.fullName), unshared: false };
   }
 
@@ -156,8 +163,7 @@ export class AnnotationsService {
     row.change = result.change;
   }
 
-  private async revise(manager: EntityManager, row: MeetingAnnotation, action: MeetingAnnotationRevision['action'], byId: string, at: Date): Promise<void> {
-    if (!row.change) row.change = (await manager.query(`SELECT change::text AS change FROM meeting_annotation WHERE id = $1`, [row.id]))[0].change;
+  private async revise(manager: EntityManager, row: MeetingAnnotation, action: 'update' | 'delete', byId: string, at: Date): Promise<void> {
     await manager.getRepository(MeetingAnnotationRevision).insert({ annotationId: row.id, version: row.version, action, shape: row.shape, color: row.color, comment: row.comment, visibility: row.visibility, byId, at });
   }
 }
