@@ -136,4 +136,16 @@ describe('Interconnection: two agencies exchange documents through the axis', ()
       expect.objectContaining({ code: '02', description: 'Không thuộc thẩm quyền của Bộ Tài chính' }),
     ]);
   });
+  it('brings the organ directory up to date from the axis: clerks and admins only, nothing removed', async () => {
+    await b.http().post('/api/organs/axis-synchronization').set(b.as('chuyenvien')).expect(403);
+    const before = await b.system.query(`SELECT organ_id FROM organ ORDER BY organ_id`);
+    expect(before.map((row: { organ_id: string }) => row.organ_id)).not.toContain(A.organId);
+    const result = (await b.http().post('/api/organs/axis-synchronization').set(b.as('vanthu')).expect(200)).body;
+    expect(result).toEqual({ added: 1, updated: 0, unchanged: 1 });
+    const [added] = await b.system.query(`SELECT name, is_self FROM organ WHERE organ_id = $1`, [A.organId]);
+    expect(added).toEqual({ name: A.name, is_self: false });
+    const after = await b.system.query(`SELECT count(*)::int AS count FROM organ`);
+    expect(after[0].count).toBe(before.length + 1);
+    expect((await b.http().post('/api/organs/axis-synchronization').set(b.as('vanthu')).expect(200)).body).toEqual({ added: 0, updated: 0, unchanged: 2 });
+  });
 });

@@ -8,7 +8,7 @@ import { StoredFile } from '../../files/stored-file.entity';
 import { InternalReceiptService } from '../../incoming/internal-receipt.service';
 import { NotificationsService } from '../../notifications/notifications.service';
 import { Clock, vietnamDate } from '../../platform/clock/clock';
-import { AxisReceivedItem } from '../axis/axis-client';
+import { AxisReceivedItem, AxisUnavailableError } from '../axis/axis-client';
 import { AxisConnection } from '../axis/axis-connection';
 import { AXIS_ACTOR } from '../exchange-actor';
 import { ChangeKind, ExchangeInboxMessage, ExchangeReceivedDocument, ExchangeReceivedStatus } from '../exchange.entities';
@@ -47,7 +47,16 @@ export class InboxService {
     const client = this.axis.client;
     if (!client) return 0;
     let taken = 0;
-    for (const messageType of ['edoc', 'status'] as const) for (const item of await client.received(messageType)) if (await this.take(item)) taken++;
+    for (const messageType of ['edoc', 'status'] as const)
+      for (const item of await client.received(messageType)) {
+        try {
+          if (await this.take(item)) taken++;
+        } catch (error) {
+          // the axis gone: stop the round; one message we cannot store must not hold up the others
+          if (error instanceof AxisUnavailableError) throw error;
+          this.logger.error({ err: error, axisDocId: item.docId }, 'a message from the axis could not be stored; it stays at the axis');
+        }
+      }
     await this.processStored();
     return taken;
   }
@@ -82,7 +91,8 @@ export class InboxService {
   /** Turns the stored messages into documents and statuses, oldest first. */
   async processStored(): Promise<void> {
     const waiting: { id: string }[] = await this.dataSource.query(`SELECT id FROM exchange_inbox_message WHERE state = 'stored' ORDER BY received_at`);
-    for (const { id } of waiting) await this.process(id);
+    for (const { id } of waiting)
+      await this.process(id).catch((error: unknown) => this.logger.error({ err: error, messageId: id }, 'a stored message could not be processed; tried again next round'));
   }
 
   private async process(messageId: string): Promise<void> {
