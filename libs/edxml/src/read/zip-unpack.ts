@@ -86,9 +86,13 @@ function checkDeclaredSize(entry: Entry, unpackedSoFar: number, limits: EdxmlLim
 /** yauzl's messages for names that would escape the folder they are unpacked into */
 const UNSAFE_NAME = /invalid relative path|absolute path|invalid characters in fileName/i;
 
+/** yauzl's message when an entry produces more bytes than its headers declared */
+const LIED_SIZE = /too many bytes in the stream/i;
+
 function problemOf(error: unknown, path: string): EdxmlProblem {
   if (error instanceof ZipRefusal) return { path, code: error.code, severity: 'warning', message: error.message };
   const message = error instanceof Error ? error.message : String(error);
+  if (LIED_SIZE.test(message)) return { path, code: 'zip_bomb', severity: 'warning', message: `an entry unpacks to more than its header says: ${message}` };
   if (UNSAFE_NAME.test(message)) return { path, code: 'zip_path_traversal', severity: 'warning', message: `an entry's name would escape its folder: ${message}` };
   return { path, code: 'zip_unreadable', severity: 'warning', message: `the zip cannot be read: ${message}` };
 }
