@@ -21,6 +21,8 @@ import { MeetingRoom } from './entities/meeting-room.entity';
 import { MeetingSpeaker } from './entities/meeting-speaker.entity';
 import { Meeting } from './entities/meeting.entity';
 import { Consultation, ConsultationDraft, ConsultationRecipient } from './entities/consultation.entity';
+import { ConsultationsController } from './consultations/consultations.controller';
+import { ConsultationsService } from './consultations/consultations.service';
 import { MeetingBroadcaster } from './events/meeting-broadcaster.gateway';
 import { MeetingEventsService } from './events/meeting-events.service';
 import { InvitationsService } from './invitations/invitations.service';
@@ -69,7 +71,7 @@ export const MEETING_ENTITIES = [
  */
 @Module({
   imports: [TypeOrmModule.forFeature(MEETING_ENTITIES), AuditModule, FilesModule, NotificationsModule, TasksModule],
-  controllers: [MeetingRoomsController, MeetingsController, MeetingMaterialsController, MeetingProceedingsController],
+  controllers: [MeetingRoomsController, MeetingsController, MeetingMaterialsController, MeetingProceedingsController, ConsultationsController],
   providers: [
     MeetingAccessService,
     MeetingBroadcaster,
@@ -88,6 +90,7 @@ export const MEETING_ENTITIES = [
     ConclusionsService,
     MeetingFigures,
     MinutesService,
+    ConsultationsService,
   ],
   exports: [MeetingAccessService, MeetingEventsService, MeetingFigures],
 })
