@@ -122,7 +122,20 @@ export class MeetingConnection {
     event: E,
     body: Parameters<MeetingsLiveClientCommands[E]>[0],
   ): Promise<Parameters<Parameters<MeetingsLiveClientCommands[E]>[1]>[0] extends LiveAck<infer T> ? T : never> {
-    return this.send(event, body) as never;
+    return this.send(event, body).then((answer) => {
+      // the room is told where this viewer is, but not this page itself: its own line follows here
+      if (event === 'presence:update' || event === 'follow:page') this.seeMyself(body as { materialVersionId: string | null; pageIndex: number | null; following?: boolean });
+      return answer;
+    }) as never;
+  }
+
+  private seeMyself(where: { materialVersionId: string | null; pageIndex: number | null; following?: boolean }): void {
+    const socketId = this.socket?.id;
+    this.presenceState.update((list) =>
+      list.map((entry) =>
+        entry.socketId === socketId ? { ...entry, materialVersionId: where.materialVersionId, pageIndex: where.pageIndex, following: where.following ?? entry.following } : entry,
+      ),
+    );
   }
 
   private async send(event: keyof MeetingsLiveClientCommands, body: unknown): Promise<unknown> {

@@ -1,0 +1,122 @@
+/// <reference lib="dom" />
+/**
+ * The material viewer live, in two (then three) browsers: a member highlights a sentence of the
+ * draft as a shared annotation and it appears on the other member's tablet without a reload; the
+ * chair presents and changes page, and the member who follows the chair turns with them.
+ * Screenshots of both sides. The meeting is prepared through the API as the secretary does it.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { materialPdf } from '../e2e/meetings-live-fixtures';
+import { CHROMIUM, PeopleInBrowsers } from '../support/browser-people';
+
+const SCREENSHOTS = resolve(__dirname, 'screenshots');
+const TABLET = { width: 1180, height: 820 };
+const PASSWORD = 'Demo@2026';
+
+const describeInBrowser = CHROMIUM && existsSync(CHROMIUM) ? describe : describe.skip;
+
+describeInBrowser('the meeting material viewer live in the browser', () => {
+  const people = new PeopleInBrowsers(SCREENSHOTS);
+  let meetingId: string;
+  let versionId: string;
+
+  /** A call to the API as one person (the secretary prepares the meeting as in the web app). */
+  async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${people.baseUrl}/api${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body instanceof FormData ? {} : { 'Content-Type': 'application/json' }) },
+      body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  async function login(username: string): Promise<string> {
+    const response = await fetch(`${people.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  }
+
+  async function openViewer(page: Page): Promise<void> {
+    await page.goto(`${people.baseUrl}/meetings/${meetingId}/materials/${versionId}`);
+    await page.locator('[data-testid=viewer-page][data-rendering=false]').waitFor();
+    await page.locator('.textLayer span', { hasText: 'Phạm vi điều chỉnh' }).waitFor();
+    await page.getByTestId('viewer-online').filter({ hasText: 'Đang kết nối' }).waitFor();
+  }
+
+  beforeAll(async () => {
+    await people.start();
+    const secretary = await login('thuky');
+    const users = await api<{ items: { id: string; username: string }[] }>(secretary, 'GET', '/users?limit=100');
+    const id = (username: string) => users.items.find((user) => user.username === username)!.id;
+    const start = new Date(Date.now() + 600_000);
+    const meeting = await api<{ id: string }>(secretary, 'POST', '/meetings', {
+      title: 'Họp thẩm định dự thảo Nghị quyết chuyển đổi số',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
+      place: 'Phòng họp số 1',
+      participants: [
+        { kind: 'user', role: 'chair', userId: id('lanhdao') },
+        { kind: 'user', role: 'member', userId: id('truongphong') },
+        { kind: 'user', role: 'member', userId: id('chuyenvien') },
+      ],
+    });
+    meetingId = meeting.id;
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await materialPdf())], { type: 'application/pdf' }), 'du-thao-nghi-quyet.pdf');
+    const file = await api<{ id: string }>(secretary, 'POST', '/files', form);
+    const material = await api<{ versions: { id: string }[] }>(secretary, 'POST', `/meetings/${meetingId}/materials`, { title: 'Dự thảo Nghị quyết về chuyển đổi số', fileId: file.id });
+    versionId = material.versions[0].id;
+    await api(secretary, 'POST', `/meetings/${meetingId}/material-versions/${versionId}/publication`, {});
+  });
+
+  afterAll(() => people.stop());
+
+  it("shows a member's shared highlight on the other member's tablet without a reload", async () => {
+    const head = await people.signIn('truongphong', TABLET);
+    const officer = await people.signIn('chuyenvien', TABLET);
+    await openViewer(head);
+    await openViewer(officer);
+
+    await head.getByTestId('tool-highlight').click();
+    const line = head.locator('.textLayer span', { hasText: 'Phạm vi điều chỉnh' }).first();
+    const box = (await line.boundingBox())!;
+    await head.mouse.move(box.x + 2, box.y + box.height / 2);
+    await head.mouse.down();
+    await head.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    await head.mouse.move(box.x + box.width - 2, box.y + box.height / 2, { steps: 5 });
+    await head.mouse.up();
+
+    const mark = '[data-testid=annotation][data-kind=highlight][data-visibility=shared]';
+    await head.locator(mark).waitFor();
+    await officer.locator(mark).waitFor();
+    await officer.getByTestId('annotation-listed').filter({ hasText: 'Lê Thị Hương' }).waitFor();
+    expect(await officer.locator(mark).count()).toBe(1);
+    await people.snap(head, 'meetings-live-1-highlight-drawn.png');
+    await people.snap(officer, 'meetings-live-2-highlight-received.png');
+  });
+
+  it('turns the viewer of a member who follows the chair when the chair presents another page', async () => {
+    const chair = await people.signIn('lanhdao', TABLET);
+    const officer = await people.signIn('chuyenvien', TABLET);
+    await openViewer(officer);
+    await officer.getByTestId('follow-toggle').click();
+    await openViewer(chair);
+    await chair.getByTestId('present-toggle').click();
+    // the follower's choice reaches the room before the chair moves on
+    await chair.getByText('Trần Văn Minh').first().waitFor();
+
+    await chair.getByTestId('page-next').click();
+    await chair.locator('[data-testid=viewer-page][data-page-index="1"][data-rendering=false]').waitFor();
+    await officer.locator('[data-testid=viewer-page][data-page-index="1"][data-rendering=false]').waitFor();
+    await officer.locator('.textLayer span', { hasText: 'Đối tượng áp dụng' }).waitFor();
+    expect(await officer.getByTestId('page-number').inputValue()).toBe('2');
+    await people.snap(chair, 'meetings-live-3-chair-presents.png');
+    await people.snap(officer, 'meetings-live-4-follower-turned.png');
+  });
+
+  it('had no errors in any browser', () => {
+    expect(people.problems).toEqual([]);
+  });
+});
