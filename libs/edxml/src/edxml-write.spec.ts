@@ -82,6 +82,30 @@ describe('edXML: writing document messages receivers accept', () => {
   });
 });
 
+describe('edXML: elements this library does not know', () => {
+  it('keeps them, with their namespace and attributes, and writes them back in their place', async () => {
+    const xml = (await writeDocumentMessage(sampleDocument())).toString('utf8').replace(
+      '</edXML:MessageHeader>',
+      '<x:Tracking xmlns:x="urn:example:tracking" xmlns:q="urn:example:q" q:level="2" id="7"><x:Step>Sở &amp; Ban</x:Step></x:Tracking><edXML:Urgency>cao</edXML:Urgency></edXML:MessageHeader>',
+    );
+    const first = await reread(Buffer.from(xml));
+    expect(first.message.extraElements).toEqual([
+      {
+        parentPath: 'edXML/edXMLEnvelope/edXMLHeader/MessageHeader',
+        name: 'Tracking',
+        namespace: 'urn:example:tracking',
+        attributes: { '{urn:example:q}level': '2', id: '7' },
+        children: [{ name: 'Step', namespace: 'urn:example:tracking', attributes: {}, text: 'Sở & Ban', children: [] }],
+      },
+      { parentPath: 'edXML/edXMLEnvelope/edXMLHeader/MessageHeader', name: 'Urgency', namespace: 'http://www.mic.gov.vn/TBT/QCVN_102_2016', attributes: {}, text: 'cao', children: [] },
+    ]);
+    expect(first.warnings.filter((warning) => warning.code === 'unknown_element')).toHaveLength(2);
+    if (first.kind !== 'document') throw new Error('not a document');
+    const second = await reread(await writeDocumentMessage({ ...sampleDocument(), extraElements: first.message.extraElements }));
+    expect(second.message.extraElements).toEqual(first.message.extraElements);
+  });
+});
+
 describe('edXML: status messages', () => {
   it.each(Object.values(EdxmlStatusCode))('writes status %s and reads it back the same', async (code) => {
     const status = sampleStatus(code);
