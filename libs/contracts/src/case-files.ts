@@ -74,6 +74,12 @@ export interface FilePlanHeadingDto {
   entries: FilePlanEntryDto[];
 }
 
+export interface FilePlanSummary {
+  id: string;
+  year: number;
+  state: FilePlanState;
+}
+
 export interface FilePlanDto {
   id: string;
   year: number;

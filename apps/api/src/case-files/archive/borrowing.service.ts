@@ -49,7 +49,7 @@ export class BorrowingService {
       return saved;
     });
     const archivists = (await this.users.list({ role: 'archivist', limit: 200 })).items.map((archivist) => archivist.id);
-    await this.notifications.notifyAfterCommit(archivists, { kind: 'archive.borrow_requested', title: `${user.fullName} xin mượn hồ sơ ${file.code} ${file.title}`, link: '/case-files/archive/borrowing' });
+    await this.notifications.notifyAfterCommit(archivists, { kind: 'archive.borrow_requested', title: `${user.fullName} xin mượn hồ sơ ${file.code} ${file.title}`, link: '/case-files/archive?tab=borrowing' });
     return (await this.describe([saved]))[0];
   }
 
@@ -82,7 +82,7 @@ export class BorrowingService {
       await this.notifications.notifyAfterCommit([saved.requesterId], {
         kind: `archive.borrow_${saved.state}`,
         title: saved.state === 'approved' ? 'Yêu cầu mượn hồ sơ đã được duyệt' : 'Yêu cầu mượn hồ sơ bị từ chối',
-        link: saved.state === 'approved' ? `/case-files/${saved.caseFileId}` : '/case-files/archive/borrowing',
+        link: saved.state === 'approved' ? `/case-files/${saved.caseFileId}` : '/case-files/archive?tab=borrowing',
       });
     return (await this.describe([saved]))[0];
   }

@@ -85,7 +85,7 @@ export class HandoverService {
     await this.notifications.notifyAfterCommit(handover.keepers, {
       kind: 'case_file.archived',
       title: `Lưu trữ cơ quan đã nhận hồ sơ ${handover.codes.join(', ')}`,
-      link: `/case-files/archive/handovers/${handover.handover.id}`,
+      link: '/case-files/archive?tab=handovers',
     });
     return this.get(handover.handover.id);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@app/contracts';
-import type { FilePlanDto } from '@app/contracts';
+import type { FilePlanDto, FilePlanSummary } from '@app/contracts';
 import { Authenticated, CurrentUser, RequirePermissions } from '../../identity/auth/access.decorators';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { ParseIdPipe } from '../../platform/http/parse-id.pipe';
@@ -20,6 +20,13 @@ export class FilePlanController {
   @ApiOperation({ summary: 'Lập danh mục hồ sơ / Start the plan of a year, optionally copying another year’s' })
   create(@Body() body: CreateFilePlanDto, @CurrentUser() user: AuthenticatedUser): Promise<FilePlanDto> {
     return this.plans.create(body, user);
+  }
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'Các danh mục hồ sơ / The years that have a plan, and their state' })
+  list(): Promise<FilePlanSummary[]> {
+    return this.plans.list();
   }
 
   @Get(':year')

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseFileErrorCode, ErrorCode } from '@app/contracts';
-import type { FilePlanDto, FilePlanEntryDto } from '@app/contracts';
+import type { FilePlanDto, FilePlanEntryDto, FilePlanSummary } from '@app/contracts';
 import { AuditService } from '../../audit/audit.service';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { UsersService } from '../../identity/users.service';
@@ -66,6 +66,12 @@ export class FilePlanService {
         await manager.insert(FilePlanEntry, { planId: into.id, headingId: copy.id, code: entry.code, title: entry.title, retentionYears: entry.retentionYears, keeperId: entry.keeperId, note: entry.note });
     }
     return entries.length;
+  }
+
+  /** The plans there are, newest year first: which years have one, and whether it is approved. */
+  async list(): Promise<FilePlanSummary[]> {
+    const plans = await this.dataSource.getRepository(FilePlan).find({ order: { year: 'DESC' } });
+    return plans.map((plan) => ({ id: plan.id, year: plan.year, state: plan.state }));
   }
 
   async get(year: number): Promise<FilePlanDto> {

@@ -1,0 +1,133 @@
+/// <reference lib="dom" />
+/**
+ * A case file in a real browser: the officer opens a case file outside the plan, tries to close it
+ * empty and is told why not, finds the incoming document he was assigned and puts it in the case
+ * file, closes it (documents and pages counted, the file read-only). The incoming document is
+ * registered and directed beforehand through the API, as the clerk and the leader would have.
+ * Screenshots of each step go to test/browser/screenshots.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { letterPdf } from '../support/browser-documents';
+import { CHROMIUM, PHONE, PeopleInBrowsers } from '../support/browser-people';
+
+const SCREENSHOTS = resolve(__dirname, 'screenshots');
+const PASSWORD = 'Demo@2026';
+const SUBJECT = 'Về việc góp ý dự thảo Quy chế công tác văn thư, lưu trữ của Bộ';
+const TITLE = 'Hồ sơ xây dựng Quy chế công tác văn thư, lưu trữ năm 2026';
+
+const describeInBrowser = CHROMIUM && existsSync(CHROMIUM) ? describe : describe.skip;
+
+describeInBrowser('a case file in the browser', () => {
+  const people = new PeopleInBrowsers(SCREENSHOTS);
+  const problems = people.problems;
+  let caseFileUrl = '';
+
+  async function login(username: string): Promise<string> {
+    const response = await fetch(`${people.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  }
+
+  async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${people.baseUrl}/api${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body instanceof FormData ? {} : { 'Content-Type': 'application/json' }) },
+      body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+
+  beforeAll(async () => {
+    await people.start();
+    // the clerk registers a letter and submits it; the leader gives the officer the lead
+    const clerk = await login('vanthu');
+    const leader = await login('lanhdao');
+    const users = await api<{ items: { id: string; username: string }[] }>(clerk, 'GET', '/users?limit=100');
+    const id = (username: string) => users.items.find((user) => user.username === username)!.id;
+    const registers = await api<{ id: string; code: string }[]>(clerk, 'GET', '/document-registers?direction=incoming');
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await letterPdf(['VAN PHONG CHINH PHU', 'So: 1520/VPCP-HC', 'Ve viec gop y du thao Quy che']))], { type: 'application/pdf' }), 'CV 1520-VPCP-HC.pdf');
+    const file = await api<{ id: string }>(clerk, 'POST', '/files', form);
+    const { document } = await api<{ document: { id: string; version: number } }>(clerk, 'POST', '/incoming-documents', {
+      registerId: registers.find((register) => register.code === 'DEN')!.id,
+      receivedVia: 'paper',
+      issuerName: 'Văn phòng Chính phủ',
+      codeNumber: '1520',
+      codeNotation: 'VPCP-HC',
+      promulgatedOn: new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10),
+      documentType: 'official_letter',
+      subject: SUBJECT,
+      urgency: 'normal',
+      confidentiality: 'normal',
+      mainFileId: file.id,
+    });
+    await api(clerk, 'POST', `/incoming-documents/${document.id}/submission`, { leaderId: id('lanhdao'), version: document.version });
+    await api(leader, 'POST', `/incoming-documents/${document.id}/direction`, {
+      directive: 'Giao Vụ Pháp chế nghiên cứu, tổng hợp ý kiến.',
+      assignees: [{ role: 'lead', userId: id('chuyenvien') }],
+      version: document.version + 1,
+    });
+  });
+
+  afterAll(() => people.stop());
+
+  it('the officer opens a case file and is told why it cannot be closed empty', async () => {
+    const page = await people.signIn('chuyenvien');
+    await page.goto(`${people.baseUrl}/case-files`);
+    await page.getByTestId('case-file-list').waitFor();
+    await page.getByTestId('open-case-file').click();
+    await page.waitForURL(/\/case-files\/new$/);
+    await page.getByRole('radio', { name: /Ngoài danh mục/ }).check();
+    await page.getByTestId('code').fill('07.PC');
+    await page.getByTestId('title').fill(TITLE);
+    await people.snap(page, 'case-files-1-open.png');
+    await page.getByTestId('submit-open').click();
+    await page.waitForURL(/\/case-files\/[0-9a-f-]{36}$/);
+    caseFileUrl = page.url();
+    await page.getByTestId('page-title').filter({ hasText: TITLE }).waitFor();
+    expect(await page.getByTestId('case-file-state').textContent()).toContain('Đang giải quyết');
+
+    await page.getByTestId('close-case-file').click();
+    await page.getByTestId('closing-reasons').getByText('Hồ sơ chưa có văn bản nào.').waitFor();
+    await people.snap(page, 'case-files-2-refused.png');
+    // the browser logs the refused request (422) itself: expected here, and nothing else
+    const refused = problems.filter((problem) => problem.includes('status of 422') && problem.includes('/closing'));
+    expect(refused).toHaveLength(1);
+    problems.splice(problems.indexOf(refused[0]), 1);
+  });
+
+  it('links the incoming document assigned to him, and closes the case file', async () => {
+    const page = await people.signIn('chuyenvien');
+    await page.goto(caseFileUrl);
+    await page.getByTestId('page-title').filter({ hasText: TITLE }).waitFor();
+    await page.getByTestId('link-search').fill('góp ý dự thảo quy chế');
+    await page.getByTestId('link-search-button').click();
+    const candidate = page.getByTestId('link-candidates').locator('li').filter({ hasText: SUBJECT });
+    await candidate.waitFor();
+    await people.snap(page, 'case-files-3-search.png');
+    await candidate.getByTestId('link-candidate').click();
+    const linked = page.getByTestId('case-file-documents').getByTestId('case-file-document').filter({ hasText: SUBJECT });
+    await linked.waitFor();
+    expect(await linked.textContent()).toContain('1520/VPCP-HC');
+    await page.getByTestId('case-file-history').getByText('Đưa văn bản vào hồ sơ').waitFor();
+
+    await page.getByTestId('close-case-file').click();
+    await page.getByTestId('read-only-notice').waitFor();
+    expect(await page.getByTestId('case-file-state').textContent()).toContain('Đã kết thúc');
+    expect(await page.getByTestId('case-file-counts').textContent()).toContain('1 văn bản, 1 trang');
+    // read-only: nothing left to change
+    expect(await page.getByTestId('close-case-file').count()).toBe(0);
+    expect(await page.getByTestId('link-search').count()).toBe(0);
+    await people.snap(page, 'case-files-4-closed.png');
+
+    const phone = await people.signIn('chuyenvien', PHONE);
+    await phone.goto(caseFileUrl);
+    await phone.getByTestId('read-only-notice').waitFor();
+    await people.snap(phone, 'case-files-5-closed-phone.png');
+  });
+
+  it('logged no errors in any browser', () => {
+    expect(problems).toEqual([]);
+  });
+});
