@@ -36,7 +36,7 @@ export const routes: Routes = [
       // the placeholder's old address, kept for bookmarks
       { path: 'outgoing-documents', pathMatch: 'full', redirectTo: 'outgoing' },
       comingSoon('case-files', 'navigation.caseFiles', 'folder_open'),
-      comingSoon('meetings', 'navigation.meetings', 'groups'),
+      { path: 'meetings', loadChildren: () => import('./features/meetings/meetings.routes').then((module) => module.MEETINGS_ROUTES) },
       { path: 'admin', loadChildren: () => import('./features/admin/admin.routes').then((module) => module.ADMIN_ROUTES) },
       {
         path: '**',
