@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { io } from 'socket.io-client';
 import { createTestApp, TestApp } from '../support/test-app';
 import { NotificationsGateway } from '../../apps/api/src/notifications/notifications.gateway';
+import { DEMO_USERS } from '../../apps/api/src/agency-setup/demo-data';
 
 describe('The platform: health, API docs, error shape, hardening, live channel', () => {
   let system: TestApp;
@@ -48,7 +49,7 @@ describe('The platform: health, API docs, error shape, hardening, live channel',
     expect(login.body.code).toBe('INVALID_CREDENTIALS');
     const search = await system.http().get(`/api/users?q=${encodeURIComponent("%' OR 1=1; DROP TABLE \"user\"; --")}`).set('Authorization', `Bearer ${officer}`).expect(200);
     expect(search.body.items).toEqual([]);
-    expect((await system.query(`SELECT count(*)::int AS count FROM "user"`))[0].count).toBe(6);
+    expect((await system.query(`SELECT count(*)::int AS count FROM "user"`))[0].count).toBe(DEMO_USERS.length);
   });
 
   it('answers unknown API routes and bad ids in the error shape', async () => {
