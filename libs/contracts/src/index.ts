@@ -16,3 +16,4 @@ export * from './signatures';
 export * from './meetings';
 export * from './case-files';
 export * from './tasks';
+export * from './exchange';

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { ChangeAnswerRequest, ExchangeMessageState, ExchangeRecipient, ExchangeStatus, OutgoingExchange, ReceivedExchange } from '@app/contracts';
 
-export class ChangeAnswerDto {
+export class ChangeAnswerDto implements ChangeAnswerRequest {
   @ApiProperty({ description: 'true: agree to the recall/update/replacement (status 15); false: refuse it (16, reason required)' }) @IsBoolean() accept: boolean;
   @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)) @IsString() @MaxLength(500) reason?: string;
 }
 
-export class ExchangeStatusDto {
+export class ExchangeStatusDto implements ExchangeStatus {
   @ApiProperty({ example: '03' }) code: string;
   @ApiProperty({ nullable: true }) description: string | null;
   @ApiProperty({ nullable: true, description: 'who did it at the receiver' }) staff: string | null;
@@ -15,32 +16,32 @@ export class ExchangeStatusDto {
   @ApiProperty() receivedAt: string;
 }
 
-export class ExchangeMessageStateDto {
+export class ExchangeMessageStateDto implements ExchangeMessageState {
   @ApiProperty({ enum: ['dispatch', 'recall', 'replace'] }) kind: string;
   @ApiProperty({ enum: ['waiting_for_axis', 'sent', 'failed'] }) status: string;
   @ApiProperty() attempts: number;
   @ApiProperty({ nullable: true }) sentAt: string | null;
 }
 
-export class ExchangeRecipientDto {
+export class ExchangeRecipientDto implements ExchangeRecipient {
   @ApiProperty({ example: '000.00.00.G22' }) organId: string;
   @ApiProperty() organName: string;
   @ApiProperty({ type: [ExchangeMessageStateDto] }) messages: ExchangeMessageStateDto[];
   @ApiProperty({ type: [ExchangeStatusDto], description: 'statuses the agency sent back, in the order it did the steps' }) statuses: ExchangeStatusDto[];
 }
 
-export class OutgoingExchangeDto {
+export class OutgoingExchangeDto implements OutgoingExchange {
   @ApiProperty({ nullable: true, description: 'the edXML DocumentId the document travels under' }) documentId: string | null;
   @ApiProperty({ type: [ExchangeRecipientDto] }) recipients: ExchangeRecipientDto[];
 }
 
-export class ReceivedExchangeDto {
+export class ReceivedExchangeDto implements ReceivedExchange {
   @ApiProperty() fromOrganId: string;
   @ApiProperty({ nullable: true }) fromOrganName: string | null;
   @ApiProperty() documentId: string;
-  @ApiProperty({ nullable: true, enum: ['recall', 'update', 'replace'] }) changeKind: string | null;
+  @ApiProperty({ nullable: true, enum: ['recall', 'update', 'replace'] }) changeKind: ReceivedExchange['changeKind'];
   @ApiProperty({ nullable: true }) changeReason: string | null;
-  @ApiProperty({ nullable: true, enum: ['accepted', 'refused'] }) changeAnswer: string | null;
+  @ApiProperty({ nullable: true, enum: ['accepted', 'refused'] }) changeAnswer: ReceivedExchange['changeAnswer'];
   @ApiProperty({ type: [ExchangeMessageStateDto], description: 'statuses sent back (kind = status code)' }) statusesSent: { code: string; status: string; sentAt: string | null }[];
 }
 

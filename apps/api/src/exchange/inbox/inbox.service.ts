@@ -111,6 +111,9 @@ export class InboxService {
         return null;
       }
       try {
+        // the axis vouches for who sent it (the sender signed its call); a message claiming another sender is not taken
+        const claimed = read.message.header.from.organId;
+        if (claimed && claimed !== message.fromOrganId) return await this.finish(manager, message, 'unreadable', `From ${claimed} is not the sender ${message.fromOrganId}`);
         return read.kind === 'document' ? await this.document(manager, message, read.message) : await this.status(manager, message, read.message);
       } finally {
         await read.dispose();
@@ -120,7 +123,7 @@ export class InboxService {
   }
 
   private async document(manager: EntityManager, message: ExchangeInboxMessage, edxml: EdxmlDocumentMessage): Promise<Outcome> {
-    const from = edxml.header.from.organId ?? message.fromOrganId;
+    const from = message.fromOrganId;
     const bussiness = edxml.traceHeaderList?.bussiness;
     const change = CHANGE_OF_BUSSINESS[bussiness?.bussinessDocType ?? EdxmlBussinessDocType.New];
     if (change) {
@@ -173,7 +176,7 @@ export class InboxService {
 
   private async status(manager: EntityManager, message: ExchangeInboxMessage, edxml: EdxmlStatusMessage): Promise<Outcome> {
     const { header } = edxml;
-    const from = header.from.organId ?? message.fromOrganId;
+    const from = message.fromOrganId;
     const documentId = header.responseFor?.documentId ?? '';
     if (header.statusCode === EdxmlStatusCode.RecallRequested) {
       const target = await this.received(manager, from, [documentId]);

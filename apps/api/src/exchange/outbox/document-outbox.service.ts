@@ -56,6 +56,11 @@ export class DocumentOutboxService {
       const [entry] = (await manager.query(`SELECT id FROM exchange_outbox WHERE id = $1 AND status = 'waiting_for_axis' FOR UPDATE SKIP LOCKED`, [outboxId])) as { id: string }[];
       if (!entry) return;
       const row = await manager.findOneOrFail(ExchangeOutboxEntry, { where: { id: outboxId }, relations: { organ: true } });
+      // a recall or replacement must not overtake the document it is about: it waits for the dispatch to go
+      if (row.kind !== 'dispatch' && (await manager.existsBy(ExchangeOutboxEntry, { outgoingDocumentId: row.outgoingDocumentId, organId: row.organId, kind: 'dispatch', status: 'waiting_for_axis' }))) {
+        unreachable = new Error('the dispatch of this document has not been sent yet');
+        return;
+      }
       const message = await this.build(manager, row);
       try {
         await client.send(message, 'edoc', this.axis.organId);

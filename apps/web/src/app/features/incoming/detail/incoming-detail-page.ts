@@ -33,6 +33,7 @@ import { dueStatus, formatIsoDate, vietnamToday } from '../incoming-format';
 import { StateBadge } from '../state-badge';
 import { DocumentFiles } from './document-files';
 import { HistoryTimeline } from './history-timeline';
+import { AxisChangeRequest } from './axis-change-request';
 
 /** One incoming document: what the register says about it, its files, and what has happened to it. */
 @Component({
@@ -50,6 +51,7 @@ import { HistoryTimeline } from './history-timeline';
     StateBadge,
     DocumentFiles,
     HistoryTimeline,
+    AxisChangeRequest,
     DirectionPanel,
     AssignmentTree,
   ],

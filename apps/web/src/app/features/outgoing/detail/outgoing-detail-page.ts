@@ -19,6 +19,7 @@ import { availableActions } from '../outgoing-actions';
 import { OutgoingApi } from '../outgoing-api';
 import { OutgoingStateBadge } from '../outgoing-state-badge';
 import { ActionPanel } from './action-panel';
+import { AxisExchangePanel } from './axis-exchange-panel';
 import { CommentsPanel } from './comments-panel';
 import { MetadataForm } from './metadata-form';
 import { OutgoingTimeline } from './outgoing-timeline';
@@ -52,6 +53,7 @@ interface Loaded {
     DocumentMarks,
     OutgoingStateBadge,
     ActionPanel,
+    AxisExchangePanel,
     CommentsPanel,
     MetadataForm,
     OutgoingTimeline,
