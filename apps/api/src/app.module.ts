@@ -27,6 +27,7 @@ import { RegistersModule } from './registers/registers.module';
 import { IncomingModule } from './incoming/incoming.module';
 import { OutgoingModule } from './outgoing/outgoing.module';
 import { SignaturesModule } from './signatures/signatures.module';
+import { CaseFilesModule } from './case-files/case-files.module';
 import { ExchangeModule } from './exchange/exchange.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MeetingsLiveModule } from './meetings/live/meetings-live.module';
@@ -74,6 +75,7 @@ export class AppModule implements NestModule {
         IncomingModule,
         OutgoingModule,
         SignaturesModule,
+        CaseFilesModule,
         ExchangeModule,
         MeetingsModule,
         MeetingsLiveModule,

@@ -35,7 +35,7 @@ export const routes: Routes = [
       { path: 'outgoing', loadChildren: () => import('./features/outgoing/outgoing.routes').then((module) => module.OUTGOING_ROUTES) },
       // the placeholder's old address, kept for bookmarks
       { path: 'outgoing-documents', pathMatch: 'full', redirectTo: 'outgoing' },
-      comingSoon('case-files', 'navigation.caseFiles', 'folder_open'),
+      { path: 'case-files', loadChildren: () => import('./features/case-files/case-files.routes').then((module) => module.CASE_FILES_ROUTES) },
       { path: 'meetings', loadChildren: () => import('./features/meetings/meetings.routes').then((module) => module.MEETINGS_ROUTES) },
       { path: 'admin', loadChildren: () => import('./features/admin/admin.routes').then((module) => module.ADMIN_ROUTES) },
       {
