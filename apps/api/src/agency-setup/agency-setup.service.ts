@@ -12,6 +12,7 @@ import { QueueService } from '../platform/queue/queue.service';
 import { DEMO_ORGANS, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-data';
 import { RegistersService } from '../registers/registers.service';
 import { DemoSigningService } from '../signatures/demo-signing.service';
+import { MeetingsDemo } from '../meetings/demo/meetings-demo';
 import type { CreateDocumentRegisterRequest } from '@app/contracts';
 
 const DEFAULT_REGISTERS: CreateDocumentRegisterRequest[] = [
@@ -42,6 +43,7 @@ export class AgencySetupService implements OnApplicationBootstrap {
     private readonly queue: QueueService,
     private readonly registers: RegistersService,
     private readonly demoSigning: DemoSigningService,
+    private readonly meetingsDemo: MeetingsDemo,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -51,6 +53,8 @@ export class AgencySetupService implements OnApplicationBootstrap {
       await this.seedDemo();
       // every start, not only the first: a demo database from before signing gets its keys too
       await this.demoSigning.ensureDemoKeys();
+      // the demo meetings are dated from today: in tests they would move every test's schedule with the calendar
+      if (this.config.NODE_ENV !== 'test') await this.meetingsDemo.seed();
     }
     await this.queue.work('sessions.purge', () => this.purgeEndedSessions());
     await this.queue.schedule('sessions.purge', '17 3 * * *');
