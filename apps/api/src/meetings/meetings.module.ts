@@ -23,6 +23,7 @@ import { Meeting } from './entities/meeting.entity';
 import { Consultation, ConsultationDraft, ConsultationRecipient } from './entities/consultation.entity';
 import { ConsultationsController } from './consultations/consultations.controller';
 import { ConsultationsService } from './consultations/consultations.service';
+import { MeetingsDemo } from './demo/meetings-demo';
 import { MeetingBroadcaster } from './events/meeting-broadcaster.gateway';
 import { MeetingEventsService } from './events/meeting-events.service';
 import { InvitationsService } from './invitations/invitations.service';
@@ -91,7 +92,8 @@ export const MEETING_ENTITIES = [
     MeetingFigures,
     MinutesService,
     ConsultationsService,
+    MeetingsDemo,
   ],
-  exports: [MeetingAccessService, MeetingEventsService, MeetingFigures],
+  exports: [MeetingAccessService, MeetingEventsService, MeetingFigures, MeetingsDemo],
 })
 export class MeetingsModule {}
