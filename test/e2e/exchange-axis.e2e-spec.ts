@@ -77,6 +77,8 @@ describe('Interconnection: two agencies exchange documents through the axis', ()
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const [raw] = await b.system.query(`SELECT count(*)::int AS count FROM exchange_inbox_message WHERE from_organ_id = $1 AND message_type = 'edoc'`, [A.organId]);
     expect(raw.count).toBe(2);
+    const audited = await b.system.query(`SELECT actor_username, details FROM audit_entry WHERE action = 'exchange.receive' AND entity_id = $1`, [document.id]);
+    expect(audited).toEqual([{ actor_username: 'truc-lien-thong', details: expect.objectContaining({ from: A.organId, files: 1 }) }]);
 
     // B works on it
     const registered = (await b.http().post(`/api/incoming-documents/${document.id}/registration`).set(b.as('vanthu')).send({ version: incoming.version }).expect(201)).body;

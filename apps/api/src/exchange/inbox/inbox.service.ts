@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { EdxmlBussinessDocType, EdxmlDocumentMessage, EdxmlRefusedError, EdxmlStatusCode, EdxmlStatusMessage, readEdxml } from '@app/edxml';
+import { AuditService } from '../../audit/audit.service';
 import { FilesService } from '../../files/files.service';
 import { StoredFile } from '../../files/stored-file.entity';
 import { InternalReceiptService } from '../../incoming/internal-receipt.service';
@@ -39,6 +40,7 @@ export class InboxService {
     private readonly receipts: InternalReceiptService,
     private readonly statuses: StatusOutboxService,
     private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -170,6 +172,10 @@ export class InboxService {
       }),
     );
     await this.statuses.record(manager, received.id, EdxmlStatusCode.Arrived, null);
+    await this.audit.record(
+      { action: 'exchange.receive', actorUsername: AXIS_ACTOR.username, entityType: 'incoming_document', entityId: incomingId, details: { from, documentId, axisDocId: message.axisDocId, files: stored.length } },
+      manager,
+    );
     await this.finish(manager, message, 'processed', null);
     return { notify: { title: `Văn bản đến qua trục liên thông chờ vào sổ: ${metadata.numberAndNotation} ${metadata.subject}`.slice(0, 300), link: `/incoming/${incomingId}` } };
   }
