@@ -169,7 +169,8 @@ export class MaterialViewerPage {
       const index = this.pageIndex();
       const following = this.following();
       const presenting = this.presenting();
-      if (!this.pageCount()) return;
+      // a presenter who opens another material takes the followers there too
+      if (!this.pageCount() || !this.versionId()) return;
       untracked(() => this.announce(index, following, presenting));
     });
     effect(() => {
@@ -187,6 +188,8 @@ export class MaterialViewerPage {
     this.meetingId.set(meetingId);
     this.versionId.set(versionId);
     this.annotations.set(new Map());
+    // another material: the page is drawn again once its document is open, whatever its length
+    this.pageCount.set(0);
     this.texts.clear();
     this.thumbnails.set([]);
     this.hits.set(null);
