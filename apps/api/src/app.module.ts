@@ -32,6 +32,7 @@ import { ExchangeModule } from './exchange/exchange.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MeetingsLiveModule } from './meetings/live/meetings-live.module';
 import { TasksModule } from './tasks/tasks.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 
 /** Serves the built web app at / (client routes fall back to index.html), never under /api. */
 function webApp(config: AppConfig): DynamicModule[] {
@@ -80,6 +81,7 @@ export class AppModule implements NestModule {
         MeetingsModule,
         MeetingsLiveModule,
         TasksModule,
+        DashboardModule,
         AgencySetupModule,
         ...webApp(config),
       ],

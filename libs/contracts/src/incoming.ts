@@ -231,6 +231,8 @@ export interface IncomingListQuery {
   state?: IncomingState;
   arrivedFrom?: string;
   arrivedTo?: string;
+  /** documents whose open work (lead or support) the unit holds, itself or through one of its people — the dashboard's click-through */
+  unitId?: string;
   sort?: IncomingSort;
   cursor?: string;
   limit?: number;

@@ -17,3 +17,4 @@ export * from './meetings';
 export * from './case-files';
 export * from './tasks';
 export * from './exchange';
+export * from './dashboard';

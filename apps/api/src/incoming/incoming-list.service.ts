@@ -10,7 +10,7 @@ import { badRequest } from '../platform/errors/app-exception';
 import type { IncomingListQueryDto } from './dto/incoming-list.dto';
 import { IncomingDocument } from './incoming-document.entity';
 import { toSummary } from './incoming.service';
-import { applyView, DeadlineWindow, ViewShape } from './incoming-views';
+import { applyView, DeadlineWindow, heldByUnit, ViewShape } from './incoming-views';
 import { restrictToVisible } from './incoming-visibility';
 import { nextDay, startOfVietnamDay } from './vietnam-day';
 
@@ -116,6 +116,7 @@ export class IncomingListService {
     if (query.documentType) builder.andWhere('document.document_type = :documentType', { documentType: query.documentType });
     if (query.urgency) builder.andWhere('document.urgency = :urgency', { urgency: query.urgency });
     if (query.state) builder.andWhere('document.state = :state', { state: query.state });
+    if (query.unitId) builder.andWhere(heldByUnit('document'), { heldByUnit: query.unitId });
     return restrictToVisible(builder, 'document', user);
   }
 

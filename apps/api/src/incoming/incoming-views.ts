@@ -54,6 +54,18 @@ function openLeadPart(alias: string, holder: string): string {
                      AND view_part.role = 'lead' AND view_part.state IN ${OPEN_PART_STATES})`;
 }
 
+/**
+ * Open work on the document — a lead or support part still pending or in progress — held by the
+ * unit `:heldByUnit`, given to it or to one of its people: what the per-unit workload counts, so
+ * a click on a unit's figure lists exactly those documents.
+ */
+export function heldByUnit(alias: string): string {
+  return `EXISTS (SELECT 1 FROM assignment unit_part LEFT JOIN "user" unit_person ON unit_person.id = unit_part.user_id
+                   WHERE unit_part.document_id = ${alias}.id AND unit_part.role IN ('lead', 'support')
+                     AND unit_part.state IN ${OPEN_PART_STATES}
+                     AND (unit_part.unit_id = :heldByUnit OR unit_person.unit_id = :heldByUnit))`;
+}
+
 export function applyView(
   query: SelectQueryBuilder<IncomingDocument>,
   alias: string,

@@ -36,6 +36,11 @@ export class IncomingListQueryDto implements IncomingListQuery {
   @Matches(CALENDAR_DATE, dateMessage('arrivedTo'))
   @IsDateString({ strict: true })
   arrivedTo?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'open work (lead or support) held by this unit or one of its people' })
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsUUID()
+  unitId?: string;
   @ApiPropertyOptional({ enum: INCOMING_SORTS, default: 'arrived_desc' }) @IsOptional() @Transform(blankToUndefined) @IsIn(INCOMING_SORTS) sort?: IncomingSort;
   @ApiPropertyOptional({ description: 'nextCursor of the previous page, with the same view, filters and sort' })
   @IsOptional()
