@@ -25,6 +25,8 @@ export function pdfDamage(head: Buffer, tail: Buffer): string | null {
 
 /** A file's type from its name, for files found inside a zip. */
 export function contentTypeOfName(name: string): string {
+  // a message zipped inside a message (the operator's large samples do it): the mime database has no .edxml
+  if (/\.edxml$/i.test(name)) return 'application/xml';
   return (extname(name) && mime.lookup(name)) || 'application/octet-stream';
 }
 

@@ -117,11 +117,18 @@ function openContent(attachment: EdxmlOutgoingAttachment): Readable {
 function payloadOf(attachment: PreparedAttachment): Readable {
   if (!attachment.zip) return openContent(attachment.source);
   const zip = new ZipFile();
-  // inside the zip only the file's own name: a path in it would be refused by careful receivers
-  const name = basename(attachment.source.attachmentName.replaceAll('\\', '/')) || 'attachment';
-  zip.addReadStream(openContent(attachment.source), name, { mtime: new Date(0) });
+  zip.addReadStream(openContent(attachment.source), zipEntryName(attachment.source.attachmentName), { mtime: new Date(0) });
   zip.end();
   return zip.outputStream as Readable;
+}
+
+/**
+ * Inside the zip only the file's own name: a folder, `..` or a drive-like `a:` in it would be refused
+ * by careful receivers (and by yazl). The AttachmentName in the message stays as given.
+ */
+export function zipEntryName(attachmentName: string): string {
+  const name = basename(attachmentName.replaceAll('\\', '/')).replaceAll(':', '_');
+  return name === '' || name === '.' || name === '..' ? 'attachment' : name;
 }
 
 /** base64 of a byte stream, three bytes at a time so pieces join without padding in between */
