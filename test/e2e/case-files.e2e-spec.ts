@@ -334,11 +334,28 @@ describe('Case files and archive handover', () => {
     expect(told.map((row: { username: string }) => row.username)).toEqual(['chuyenvien', 'luutru']);
   });
 
+  it('shows a confidential document in full only to the person who linked it', async () => {
+    const secret = await flow.register({ subject: 'Kế hoạch bảo vệ bí mật nhà nước năm 2027', confidentiality: 'confidential', registerId: flow.registers['DEN-MAT'] });
+    await flow.direct(secret, [{ role: 'lead', userId: flow.userId.chuyenvien }]);
+    const file = (await system.http().post('/api/case-files').set(as('chuyenvien')).send({ code: '20.PC', title: 'Hồ sơ bảo vệ bí mật nhà nước', retention: 'permanent' }).expect(201)).body;
+    const linked = (await system.http().post(`/api/case-files/${file.id}/documents`).set(as('chuyenvien')).send({ kind: 'incoming', documentId: secret.id }).expect(201)).body;
+    expect(linked.documents[0]).toMatchObject({ title: 'Kế hoạch bảo vệ bí mật nhà nước năm 2027', documentId: secret.id });
+    await system.http().post(`/api/case-files/${file.id}/shares`).set(as('chuyenvien')).send({ userId: flow.userId.thuky, access: 'read' }).expect(201);
+
+    for (const username of ['thuky', 'truongphong']) {
+      const seen = (await system.http().get(`/api/case-files/${file.id}`).set(as(username)).expect(200)).body;
+      expect(seen.documents).toEqual([expect.objectContaining({ title: 'Văn bản mật', documentId: null, numberAndNotation: null, files: [] })]);
+      expect(JSON.stringify(seen)).not.toContain('bí mật nhà nước năm 2027');
+    }
+    const fileId = linked.documents[0].files[0].id;
+    await system.http().get(`/api/case-files/${file.id}/documents/${linked.documents[0].id}/files/${fileId}/content`).set(as('thuky')).expect(404);
+  });
+
   it('counts the share of case files processed online, by unit and year', async () => {
     await system.http().post('/api/case-files').set(as('truongphong')).send({ code: '30.PC', title: 'Hồ sơ giấy lưu tại đơn vị', retention: 5, medium: 'paper' }).expect(201);
     const rows = (await system.http().get(`/api/case-files/online-share?from=${year}&to=${year}`).set(as('lanhdao')).expect(200)).body;
     const legal = rows.find((row: { unitName: string }) => row.unitName === 'Vụ Pháp chế');
-    expect(legal).toMatchObject({ year, total: 4, online: 3, share: 0.75 });
+    expect(legal).toMatchObject({ year, total: 5, online: 4, share: 0.8 });
     await system.http().get(`/api/case-files/online-share?from=${year}&to=${year}`).set(as('chuyenvien')).expect(403);
     // the same figures for the dashboard, through the exported service
     const direct = await system.app.get(CaseFileFiguresService).onlineShare({ from: year, to: year, unitId: legal.unitId });

@@ -54,6 +54,10 @@ export class CaseFileDocument {
   @Column({ type: 'boolean' })
   final: boolean;
 
+  /** Mật, Tối mật, Tuyệt mật: shown in full only to the person who linked it */
+  @Column({ type: 'boolean' })
+  confidential: boolean;
+
   /** the main file first, then the attachments */
   @Column({ type: 'jsonb' })
   files: LinkedFile[];

@@ -100,7 +100,7 @@ export class CaseFileDocumentsService {
         this.logger.debug({ err: error, caseFileDocumentId: entry.id }, 'linked document not read again; the snapshot stays');
         continue;
       }
-      const merged: Partial<CaseFileDocument> = { final: snapshot.final, files: snapshot.files };
+      const merged: Partial<CaseFileDocument> = { final: snapshot.final, confidential: snapshot.confidential, files: snapshot.files };
       for (const key of ['title', 'numberAndNotation', 'documentDate', 'typeName', 'author', 'pageCount'] as const)
         if (snapshot[key] !== null && snapshot[key] !== '') (merged as Record<string, unknown>)[key] = snapshot[key];
       await this.dataSource.getRepository(CaseFileDocument).update({ id: entry.id }, merged as never);
@@ -116,6 +116,8 @@ export class CaseFileDocumentsService {
     const { file, access } = await this.records.visible(this.dataSource.manager, caseFileId, user);
     const entry = await this.dataSource.getRepository(CaseFileDocument).findOneBy({ id: entryId, caseFileId });
     if (!entry || !entry.files.some((linked) => linked.id === fileId)) throw entryNotFound();
+    // a confidential document's files: to the person who linked it, and to the archivist who takes custody
+    if (entry.confidential && entry.addedById !== user.id && access !== 'archive') throw entryNotFound();
     const inArchive = file.state === 'archived' || access === 'archive';
     if (entry.kind !== 'internal' && !inArchive)
       throw new AppException(HttpStatus.NOT_FOUND, ErrorCode.FileNotFound, 'Hãy mở tệp từ trang của văn bản.', 'Open this file from the document’s own page.');

@@ -42,9 +42,13 @@ export class CaseFileViews {
     }));
   }
 
-  async documents(rows: CaseFileDocument[]): Promise<CaseFileDocumentDto[]> {
+  /**
+   * A confidential document is shown in full only to the person who linked it; to anyone else who
+   * sees the case file (a colleague, the unit head) only that a confidential document is there.
+   */
+  async documents(rows: CaseFileDocument[], viewer: { id: string }): Promise<CaseFileDocumentDto[]> {
     const person = await this.people(rows.map((row) => row.addedById));
-    return rows.map((row) => ({
+    return rows.map((row) => (row.confidential && row.addedById !== viewer.id ? redacted(row, person(row.addedById)) : {
       id: row.id,
       kind: row.kind,
       documentId: row.documentId,
@@ -61,4 +65,23 @@ export class CaseFileViews {
       addedAt: row.addedAt.toISOString(),
     }));
   }
+}
+
+function redacted(row: CaseFileDocument, addedBy: PersonRef | null): CaseFileDocumentDto {
+  return {
+    id: row.id,
+    kind: row.kind,
+    documentId: null,
+    position: row.position,
+    title: 'Văn bản mật',
+    numberAndNotation: null,
+    documentDate: row.documentDate,
+    typeName: null,
+    author: null,
+    pageCount: row.pageCount,
+    final: row.final,
+    files: [],
+    addedBy,
+    addedAt: row.addedAt.toISOString(),
+  };
 }

@@ -114,7 +114,7 @@ export class CaseFilesService {
       planEntryId: file.planEntryId,
       description: file.description,
       language: file.language,
-      documents: await this.views.documents(documents),
+      documents: await this.views.documents(documents, user),
       shares: shares.map((share) => ({ user: person(share.userId) as NonNullable<ReturnType<typeof person>>, access: share.access })),
       closedAt: file.closedAt?.toISOString() ?? null,
       closedBy: person(file.closedById),

@@ -3,6 +3,8 @@ import { checkClosing, CheckedDocument } from './closing-check';
 const file = (sha: string) => ({ id: sha, name: `${sha}.pdf`, mediaType: 'application/pdf', size: 10, sha256: sha.padEnd(64, '0') });
 const document = (overrides: Partial<CheckedDocument> = {}): CheckedDocument => ({
   id: 'd1',
+  position: 1,
+  confidential: false,
   title: 'Về việc triển khai',
   numberAndNotation: '15/QĐ-BYT',
   documentDate: '2026-11-20',
@@ -18,6 +20,12 @@ describe('the review when a case file is closed', () => {
   it('accepts complete, final, distinct documents and counts their pages', () => {
     const check = checkClosing([document(), document({ id: 'd2', numberAndNotation: '16/QĐ-BYT', files: [file('b')], pageCount: 3 })]);
     expect(check).toEqual({ complete: true, reasons: [], documentCount: 2, pageCount: 5 });
+  });
+
+  it('names a confidential document only by its place in the file', () => {
+    const check = checkClosing([document({ id: 'd7', position: 7, confidential: true, title: 'Kế hoạch mật', final: false })]);
+    expect(check.reasons[0].message).toBe('Văn bản "số 7 (mật)" chưa có bản chính thức đã ký số (hoặc chưa vào sổ).');
+    expect(check.reasons[0].message).not.toContain('Kế hoạch');
   });
 
   it('refuses an empty case file', () => {

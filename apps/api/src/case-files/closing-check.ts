@@ -11,9 +11,11 @@ const FIELD_NAMES: Record<(typeof REQUIRED_DOCUMENT_FIELDS)[number], { vi: strin
   pageCount: { vi: 'số trang', en: 'page count' },
 };
 
-export type CheckedDocument = Pick<CaseFileDocument, 'id' | 'title' | 'numberAndNotation' | 'documentDate' | 'typeName' | 'author' | 'pageCount' | 'final' | 'files'>;
+export type CheckedDocument = Pick<CaseFileDocument, 'id' | 'position' | 'title' | 'numberAndNotation' | 'documentDate' | 'typeName' | 'author' | 'pageCount' | 'final' | 'confidential' | 'files'>;
 
-const describe = (document: CheckedDocument) => (document.numberAndNotation ? `${document.numberAndNotation} — ${document.title}` : document.title || '(không tên)');
+/** A confidential document is named by its place in the file only: the reasons are read by people who may not see it. */
+const describe = (document: CheckedDocument) =>
+  document.confidential ? `số ${document.position} (mật)` : document.numberAndNotation ? `${document.numberAndNotation} — ${document.title}` : document.title || '(không tên)';
 const normalise = (text: string | null) => (text ?? '').normalize('NFC').trim().toLowerCase();
 
 /**

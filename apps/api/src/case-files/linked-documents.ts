@@ -13,7 +13,7 @@ import type { CaseFileDocument, LinkedFile } from './case-file-document.entity';
 import type { LinkDocumentDto } from './dto/case-file.dto';
 
 /** What a case file keeps of a linked document: the archive's metadata and the references to its files. */
-export type DocumentSnapshot = Pick<CaseFileDocument, 'title' | 'numberAndNotation' | 'documentDate' | 'typeName' | 'author' | 'pageCount' | 'final' | 'files'>;
+export type DocumentSnapshot = Pick<CaseFileDocument, 'title' | 'numberAndNotation' | 'documentDate' | 'typeName' | 'author' | 'pageCount' | 'final' | 'confidential' | 'files'>;
 
 const TYPE_NAMES = new Map<string, string>(DOCUMENT_TYPES.map((type) => [type.code, type.vi]));
 /** Counting pages reads the whole PDF; past this size the keeper types the count. */
@@ -55,6 +55,7 @@ export class LinkedDocuments {
       pageCount: input.pageCount ?? (await this.countPages(file, user)),
       // an internal paper is linked as the final paper it is (a signed scan, a report)
       final: true,
+      confidential: false,
       files: [linked(file)],
     };
   }
@@ -70,6 +71,7 @@ export class LinkedDocuments {
       pageCount: document.pageCount ?? (await this.countPages(document.mainFile, user)),
       // an incoming document is final once registered (it has its arrival number) and not refused
       final: document.arrivalNumber !== null && document.state !== 'rejected',
+      confidential: document.confidentiality !== 'normal',
       files: [document.mainFile, ...document.attachments].map(linked),
     };
   }
@@ -89,6 +91,7 @@ export class LinkedDocuments {
       author: this.config.ORGAN_NAME,
       pageCount: main ? await this.countPages(main, user) : null,
       final,
+      confidential: document.confidentiality !== 'normal',
       files: [...(main ? [main] : []), ...attachments].map(linked),
     };
   }
