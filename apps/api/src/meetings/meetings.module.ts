@@ -26,6 +26,7 @@ import { ConsultationsService } from './consultations/consultations.service';
 import { MeetingsDemo } from './demo/meetings-demo';
 import { MeetingBroadcaster } from './events/meeting-broadcaster.gateway';
 import { MeetingEventsService } from './events/meeting-events.service';
+import { InvitationMailer } from './invitations/invitation-mailer';
 import { InvitationsService } from './invitations/invitations.service';
 import { MeetingMaterialsController } from './meeting-materials.controller';
 import { MeetingProceedingsController } from './meeting-proceedings.controller';
@@ -81,6 +82,7 @@ export const MEETING_ENTITIES = [
     MeetingViews,
     MeetingRoomsService,
     MeetingsService,
+    InvitationMailer,
     InvitationsService,
     AgendaService,
     DocumentConverter,

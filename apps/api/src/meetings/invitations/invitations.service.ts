@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ErrorCode, MeetingDto, ParticipantAnsweredPayload, ParticipantCheckedInPayload } from '@app/contracts';
 import { AuditService } from '../../audit/audit.service';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
@@ -17,6 +17,7 @@ import { MeetingEventsService } from '../events/meeting-events.service';
 import { meetingWrongState, notManager, participantNotFound } from '../meeting-errors';
 import type { AnswerInvitationDto, CheckInDto } from '../dto/meeting-requests.dto';
 import { MeetingsService } from '../schedule/meetings.service';
+import { InvitationMailer, MailRecipient } from './invitation-mailer';
 
 const WHEN = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' });
 
@@ -34,6 +35,7 @@ export class InvitationsService {
     private readonly events: MeetingEventsService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly mailer: InvitationMailer,
     private readonly clock: Clock,
   ) {}
 
@@ -52,7 +54,31 @@ export class InvitationsService {
       recipients.filter((id) => id !== user.id),
       { kind: 'meeting.invitation', title: `Giấy mời họp: ${meeting.title} — ${WHEN.format(meeting.startsAt)}`, link: `/meetings/${meetingId}`, dedupeKey: `meeting.invitation:${meetingId}:${meeting.version}` },
     );
-    return this.meetings.get(meetingId, user);
+    const invited = await this.meetings.get(meetingId, user);
+    if (this.mailer.enabled) await this.mail(invited, recipients.filter((id) => id !== user.id));
+    return invited;
+  }
+
+  /** The invitation by e-mail to every participant with an address: people, members of the units invited, guests. */
+  private async mail(meeting: MeetingDto, userIds: readonly string[]): Promise<void> {
+    const people = userIds.length ? await this.dataSource.getRepository(User).find({ where: { id: In([...userIds]), active: true }, select: { id: true, fullName: true, email: true } }) : [];
+    const recipients: MailRecipient[] = [
+      ...people.filter((person) => person.email).map((person) => ({ name: person.fullName, email: person.email as string })),
+      ...meeting.participants.filter((participant) => participant.guestEmail).map((participant) => ({ name: participant.guestName ?? '', email: participant.guestEmail as string })),
+    ];
+    await this.mailer.send(
+      {
+        title: meeting.title,
+        startsAt: new Date(meeting.startsAt),
+        endsAt: new Date(meeting.endsAt),
+        place: meeting.room ? `${meeting.room.name}${meeting.room.location ? `, ${meeting.room.location}` : ''}` : meeting.place,
+        onlineLink: meeting.onlineLink,
+        chair: meeting.chair?.fullName ?? null,
+        organiser: meeting.organiser?.fullName ?? null,
+        description: meeting.description,
+      },
+      recipients,
+    );
   }
 
   /** A participant's answer; a unit's answer by any of its members; seen live by the secretaries. */

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -11,6 +12,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   validateSync,
   ValidationError,
 } from 'class-validator';
@@ -196,6 +198,33 @@ export class AppConfig {
   /** Longest one OCR run may take (an A4 page takes ~2 s on 2 cores); below pg-boss's 15-minute job expiry. */
   @Transform(toInt) @Min(10) @Max(3600) @IsInt()
   OCR_TIMEOUT_SECONDS = 600;
+
+  /**
+   * The agency's mail server for meeting invitations by e-mail (nodemailer). Empty: invitations go
+   * as notifications in the system only. With it, SMTP_FROM is required.
+   */
+  @IsString()
+  SMTP_HOST = '';
+
+  /** 587 (STARTTLS) by default; 465 with SMTP_SECURE=true. */
+  @Transform(toInt) @Min(1) @Max(65535) @IsInt()
+  SMTP_PORT = 587;
+
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  @Transform(toBool) @IsBoolean()
+  SMTP_SECURE = false;
+
+  /** Login for the mail server; empty for a relay that needs none. */
+  @IsString()
+  SMTP_USER = '';
+
+  @IsString()
+  SMTP_PASSWORD = '';
+
+  /** The sender, e.g. `"Văn phòng Bộ Y tế" <hop@byt.gov.vn>`. */
+  @ValidateIf((config: AppConfig) => Boolean(config.SMTP_HOST))
+  @IsEmail({ allow_display_name: true }, { message: 'must be an address such as "Văn phòng Bộ" <hop@example.gov.vn> (required with SMTP_HOST)' })
+  SMTP_FROM = '';
 
   /**
    * The national document exchange axis (trục liên thông văn bản quốc gia): on when AXIS_ENDPOINT is
