@@ -2,8 +2,9 @@
 /**
  * The material viewer live, in two (then three) browsers: a member highlights a sentence of the
  * draft as a shared annotation and it appears on the other member's tablet without a reload; the
- * chair presents and changes page, and the member who follows the chair turns with them.
- * Screenshots of both sides. The meeting is prepared through the API as the secretary does it.
+ * chair presents and changes page, and the member who follows the chair turns with them; in the
+ * meeting room a member checks in and asks to speak, and the chair sees both live and gives the
+ * floor. Screenshots of both sides. The meeting is prepared through the API as the secretary does it.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -69,6 +70,8 @@ describeInBrowser('the meeting material viewer live in the browser', () => {
     const material = await api<{ versions: { id: string }[] }>(secretary, 'POST', `/meetings/${meetingId}/materials`, { title: 'Dự thảo Nghị quyết về chuyển đổi số', fileId: file.id });
     versionId = material.versions[0].id;
     await api(secretary, 'POST', `/meetings/${meetingId}/material-versions/${versionId}/publication`, {});
+    await api(secretary, 'POST', `/meetings/${meetingId}/invitations`);
+    await api(await login('lanhdao'), 'POST', `/meetings/${meetingId}/start`);
   });
 
   afterAll(() => people.stop());
@@ -114,6 +117,27 @@ describeInBrowser('the meeting material viewer live in the browser', () => {
     expect(await officer.getByTestId('page-number').inputValue()).toBe('2');
     await people.snap(chair, 'meetings-live-3-chair-presents.png');
     await people.snap(officer, 'meetings-live-4-follower-turned.png');
+  });
+
+  it('shows a check-in and a request to speak in the room live, and the chair gives the floor', async () => {
+    const chair = await people.signIn('lanhdao', TABLET);
+    const officer = await people.signIn('chuyenvien', TABLET);
+    for (const page of [chair, officer]) {
+      await page.goto(`${people.baseUrl}/meetings/${meetingId}/room`);
+      await page.getByTestId('room-online').filter({ hasText: 'Đang kết nối' }).waitFor();
+    }
+    await chair.getByTestId('room-presence').getByText('Trần Văn Minh').waitFor();
+
+    await officer.getByTestId('check-in').click();
+    await officer.getByTestId('check-in').waitFor({ state: 'detached' });
+    await chair.getByTestId('room-attendance').locator('[data-checked-in=true]', { hasText: 'Trần Văn Minh' }).waitFor();
+
+    await officer.getByTestId('speaker-request').click();
+    await chair.getByTestId('speaker-waiting').filter({ hasText: 'Trần Văn Minh' }).getByRole('button', { name: 'Mời phát biểu' }).click();
+    await officer.getByTestId('speaker-now').filter({ hasText: 'Trần Văn Minh' }).waitFor();
+    await chair.getByTestId('speaker-now').filter({ hasText: 'Trần Văn Minh' }).waitFor();
+    await people.snap(chair, 'meetings-live-5-room-chair.png');
+    await people.snap(officer, 'meetings-live-6-room-member.png');
   });
 
   it('had no errors in any browser', () => {

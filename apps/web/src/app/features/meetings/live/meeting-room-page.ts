@@ -31,7 +31,7 @@ const FEED_LENGTH = 30;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (meeting(); as meeting) {
-      <a mat-button routerLink="/meetings"><mat-icon>arrow_back</mat-icon> {{ 'meetingsLive.room.back' | translate }}</a>
+      <a mat-button [routerLink]="['/meetings', meeting.id]"><mat-icon>arrow_back</mat-icon> {{ 'meetingsLive.room.back' | translate }}</a>
       <header class="head">
         <h1>{{ meeting.title }}</h1>
         <span class="status" [class.on]="live.online()" data-testid="room-online">{{ (live.online() ? 'meetingsLive.online' : 'meetingsLive.offline') | translate }}</span>
@@ -52,7 +52,10 @@ const FEED_LENGTH = 30;
         <mat-card class="block" data-testid="room-presence">
           <h2>{{ 'meetingsLive.presence.title' | translate: { count: online().length } }}</h2>
           @for (person of online(); track person.userId) {
-            <p class="person"><span class="dot"></span> {{ person.fullName }} <span class="muted">{{ roleLabel(person.role) }}{{ person.where ? ' · ' + person.where : '' }}</span></p>
+            <p class="person">
+              <span class="dot"></span> {{ person.fullName }}
+              <span class="muted">{{ roleLabel(person.role) }}{{ person.material ? ' · ' + person.material : '' }}@if (person.pageIndex !== null) { · {{ 'meetingsLive.viewer.page' | translate }} {{ person.pageIndex + 1 }} }</span>
+            </p>
           }
         </mat-card>
         <mat-card class="block">
@@ -67,7 +70,7 @@ const FEED_LENGTH = 30;
             <button mat-flat-button (click)="checkIn()" data-testid="check-in"><mat-icon>how_to_reg</mat-icon> {{ 'meetingsLive.room.checkIn' | translate }}</button>
           }
           @for (participant of meeting.participants; track participant.id) {
-            <p class="person">
+            <p class="person" data-testid="attendee" [attr.data-checked-in]="!!participant.checkedInAt">
               <mat-icon class="small">{{ participant.checkedInAt ? 'how_to_reg' : 'person_outline' }}</mat-icon>
               {{ participant.user?.fullName ?? participant.unit?.name ?? participant.guestName }}
               <span class="muted">{{ roleLabel(participant.role) }}{{ participant.checkedInAt ? ' · ' + (participant.checkedInAt | vietnamDate: 'dateTime') : '' }}</span>
@@ -129,10 +132,11 @@ export class MeetingRoomPage {
   protected readonly online = computed(() => {
     const titles = new Map<string, string>();
     for (const material of this.meeting()?.materials ?? []) for (const version of material.versions) titles.set(version.id, material.title);
-    const people = new Map<string, { userId: string; fullName: string; role: ParticipantRole | null; where: string }>();
+    const people = new Map<string, { userId: string; fullName: string; role: ParticipantRole | null; material: string | null; pageIndex: number | null }>();
     for (const entry of this.live.presence()) {
-      const where = entry.materialVersionId ? `${titles.get(entry.materialVersionId) ?? ''}${entry.pageIndex !== null ? `, tr. ${entry.pageIndex + 1}` : ''}` : '';
-      if (!people.has(entry.userId) || where) people.set(entry.userId, { userId: entry.userId, fullName: entry.fullName, role: entry.role, where });
+      const material = entry.materialVersionId ? (titles.get(entry.materialVersionId) ?? null) : null;
+      if (!people.has(entry.userId) || material)
+        people.set(entry.userId, { userId: entry.userId, fullName: entry.fullName, role: entry.role, material, pageIndex: material ? entry.pageIndex : null });
     }
     return [...people.values()];
   });
