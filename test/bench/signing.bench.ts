@@ -14,14 +14,11 @@ import { verifyPdfSignatures } from '../../apps/api/src/signatures/verification/
 import globalSetup from '../support/global-setup';
 import globalTeardown from '../support/global-teardown';
 import { createTestApp, TestApp } from '../support/test-app';
+import { timingLine } from './timings';
 
 const ROUNDS = 40;
 const WARM_UP = 3;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const summary = (label: string, values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return `${label.padEnd(34)} p50 ${percentile(sorted, 50).toFixed(0).padStart(4)} ms   p95 ${percentile(sorted, 95).toFixed(0).padStart(4)} ms   max ${sorted[sorted.length - 1].toFixed(0).padStart(4)} ms`;
-};
+const summary = (label: string, values: number[]) => timingLine(label, values);
 
 async function actor(system: TestApp, username: string): Promise<SigningActor> {
   const [row] = await system.query<{ id: string; username: string; full_name: string; roles: Role[] }>(`SELECT id, username, full_name, roles FROM "user" WHERE username = $1`, [username]);

@@ -97,6 +97,10 @@ export interface IncomingDocumentDto extends IncomingDocumentSummaryDto {
   replyReference: string | null;
   /** why it was refused (từ chối tiếp nhận), when it was */
   rejectionReason: string | null;
+  /** the outgoing document of this agency it is a copy of, when a unit received it by internal dispatch */
+  sourceOutgoingId: string | null;
+  /** when its sender recalled (or replaced) it: no longer worked on, kept with its history */
+  recalledAt: string | null;
   version: number;
 }
 

@@ -106,7 +106,8 @@ export interface OutgoingRecipientDto {
   incomingDocumentId: string | null;
 }
 
-export const RECIPIENT_DELIVERY_STATUSES = ['pending', 'delivered', 'waiting_for_axis', 'sent', 'recalled'] as const;
+/** `replaced`: the document was replaced (thay thế) after it reached the recipient; its replacement is sent on its own. */
+export const RECIPIENT_DELIVERY_STATUSES = ['pending', 'delivered', 'waiting_for_axis', 'sent', 'recalled', 'replaced'] as const;
 export type RecipientDeliveryStatus = (typeof RECIPIENT_DELIVERY_STATUSES)[number];
 
 /** Dispatch (phát hành) of an issued document to its recipients. */
@@ -118,6 +119,24 @@ export interface DispatchOutgoingInput {
 export interface RecallOutgoingInput {
   reason: string;
   version: number;
+}
+
+/** The number, in a register, the next issuance would take — a forecast for the clerk, not a reservation. */
+export interface OutgoingIssuancePreviewDto {
+  register: { id: string; code: string; name: string };
+  year: number;
+  number: number;
+  /** `15/QĐ-BYT`, as it would be written */
+  numberAndNotation: string;
+}
+
+/** Another outgoing document named by this one (the one it replaces, the one that replaced it). */
+export interface OutgoingDocumentLink {
+  id: string;
+  /** empty when the caller may not see it */
+  subject: string;
+  numberAndNotation: string | null;
+  state: OutgoingState;
 }
 
 export interface OutgoingDocumentSummaryDto {
@@ -193,6 +212,10 @@ export interface OutgoingDocumentDto extends OutgoingDocumentSummaryDto {
   dispatchedAt: string | null;
   /** set once recalled (thu hồi) */
   recall: { at: string; by: PersonRef | null; reason: string } | null;
+  /** the issued document this one replaces (thay thế) and why; it becomes `replaced` when this one is issued */
+  replaces: (OutgoingDocumentLink & { reason: string }) | null;
+  /** the document that replaced this one, once issued */
+  replacedBy: (OutgoingDocumentLink & { at: string; reason: string }) | null;
   createdAt: string;
   version: number;
 }
@@ -242,6 +265,9 @@ export interface DraftMetadataInput {
 }
 
 export interface CreateOutgoingDraftRequest extends DraftMetadataInput {
+  /** an issued (or dispatched) document this draft replaces; `replacementReason` is then required */
+  replacesId?: string | null;
+  replacementReason?: string | null;
   /** uploaded with POST /api/files; PDF or DOCX */
   mainFileId: string;
   attachmentFileIds?: string[];

@@ -190,6 +190,8 @@ export class IncomingService {
       submittedTo: visible.submittedToId ? { id: visible.submittedToId, fullName: names.get(visible.submittedToId) ?? '' } : null,
       replyReference: visible.replyReference,
       rejectionReason: visible.rejectionReason,
+      sourceOutgoingId: visible.sourceOutgoingId,
+      recalledAt: visible.recalledAt?.toISOString() ?? null,
       version: visible.version,
     };
   }

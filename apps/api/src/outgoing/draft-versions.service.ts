@@ -175,7 +175,7 @@ export class DraftVersionsService {
     }));
   }
 
-  private async attachmentFilesOf(manager: EntityManager, versionId: string): Promise<StoredFile[]> {
+  async attachmentFilesOf(manager: EntityManager, versionId: string): Promise<StoredFile[]> {
     const rows = await manager.getRepository(DraftAttachment).find({ where: { versionId }, relations: { file: true }, order: { position: 'ASC' } });
     return rows.map((row) => row.file as StoredFile);
   }

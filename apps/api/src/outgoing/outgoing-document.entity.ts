@@ -130,6 +130,18 @@ export class OutgoingDocument {
   @Column({ type: 'text', nullable: true })
   recallReason: string | null;
 
+  /** the issued document this one replaces (thay thế): it becomes `replaced` when this one is issued */
+  @Column({ type: 'uuid', nullable: true })
+  replacesId: string | null;
+
+  /** why the replaced document is replaced, given when the replacement was drafted */
+  @Column({ type: 'text', nullable: true })
+  replacementReason: string | null;
+
+  /** when this document was replaced (the issuance of its replacement) */
+  @Column({ type: 'timestamptz', nullable: true })
+  replacedAt: Date | null;
+
   @Column({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -21,6 +21,7 @@ import { OutgoingHistoryEntry } from './outgoing-history-entry.entity';
 import { OutgoingRecipient } from './outgoing-recipient.entity';
 import { OutgoingRecords } from './outgoing-records';
 import { OutgoingSummaries } from './outgoing-summaries';
+import { OutgoingReplacementService } from './replacement/outgoing-replacement.service';
 import { ReviewService } from './review.service';
 
 /** Metadata changes while the drafter holds the draft; after submission a reviewer returns it first. */
@@ -44,6 +45,7 @@ export class OutgoingDraftsService {
     private readonly organs: OrgansService,
     private readonly users: UsersService,
     private readonly converter: DocumentConverter,
+    private readonly replacement: OutgoingReplacementService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -59,6 +61,7 @@ export class OutgoingDraftsService {
     const id = await this.dataSource.transaction(async (manager) => {
       // in the transaction: the link is checked against what the drafter sees at this moment
       if (input.replyToIncomingId) await this.incoming.lockVisible(manager, input.replyToIncomingId, drafter, { lock: false });
+      const replaced = input.replacesId ? await this.replacement.checkReplaceable(manager, input.replacesId, drafter) : null;
       const now = this.clock.now();
       const document = await manager.save(
         manager.create(OutgoingDocument, {
@@ -71,6 +74,8 @@ export class OutgoingDraftsService {
           draftingUnitId: drafter.unitId,
           recipientsText: input.recipientsText || null,
           replyToIncomingId: input.replyToIncomingId ?? null,
+          replacesId: replaced?.id ?? null,
+          replacementReason: replaced ? (input.replacementReason ?? null) : null,
           state: 'draft',
           pdfForSigningVersionId: null,
           pdfForSigningIssue: null,
@@ -82,9 +87,15 @@ export class OutgoingDraftsService {
       await this.writeRecipients(manager, document.id, input.recipientUnitIds ?? [], input.recipientOrganIds ?? []);
       const version = await this.versions.insert(manager, document.id, { file, attachments, note: input.note ?? null, uploadedBy: drafter });
       await this.review.writeChain(manager, document.id, chain);
-      await this.records.addHistory(manager, document.id, drafter, 'created', { version: version.number, fileName: file.originalName, replyToIncomingId: document.replyToIncomingId });
+      await this.records.addHistory(manager, document.id, drafter, 'created', {
+        version: version.number,
+        fileName: file.originalName,
+        replyToIncomingId: document.replyToIncomingId,
+        ...(replaced ? { replacesId: replaced.id, numberAndNotation: replaced.numberAndNotation, reason: document.replacementReason } : {}),
+      });
+      if (replaced) await this.replacement.recordDraft(manager, replaced, document, drafter);
       await this.audit.record(
-        { action: 'outgoing.create', actor: drafter, entityType: 'outgoing_document', entityId: document.id, details: { fileId: file.id, replyToIncomingId: document.replyToIncomingId } },
+        { action: 'outgoing.create', actor: drafter, entityType: 'outgoing_document', entityId: document.id, details: { fileId: file.id, replyToIncomingId: document.replyToIncomingId, replacesId: document.replacesId } },
         manager,
       );
       return document.id;
@@ -165,6 +176,7 @@ export class OutgoingDraftsService {
       issuance: await this.issuanceOf(document),
       dispatchedAt: document.dispatchedAt?.toISOString() ?? null,
       recall: await this.recallOf(document),
+      ...(await this.replacement.linksOf(this.dataSource.manager, document, user)),
       createdAt: document.createdAt.toISOString(),
       version: document.version,
     };

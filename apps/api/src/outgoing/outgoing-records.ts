@@ -39,6 +39,12 @@ export class OutgoingRecords {
     throw outgoingNotFound();
   }
 
+  /** Whether the user may see the document, without a refusal: for showing a link's subject or not. */
+  isVisible(manager: EntityManager, id: string, user: AuthenticatedUser): Promise<boolean> {
+    const builder = manager.getRepository(OutgoingDocument).createQueryBuilder('document').where('document.id = :id', { id });
+    return restrictToVisible(builder, 'document', user).getExists();
+  }
+
   /** The document locked for a change that only its drafter makes, at the version they read, in one of the states given. */
   async lockForDrafter(manager: EntityManager, id: string, user: AuthenticatedUser, version: number, from: readonly OutgoingState[]): Promise<OutgoingDocument> {
     const document = await this.lockVisible(manager, id, user);

@@ -39,13 +39,15 @@ import { OutgoingDispatchController } from './dispatch/outgoing-dispatch.control
 import { OutgoingDispatchService } from './dispatch/outgoing-dispatch.service';
 import { OutgoingRecallController } from './recall/outgoing-recall.controller';
 import { OutgoingRecallService } from './recall/outgoing-recall.service';
+import { Withdrawal } from './recall/withdrawal';
+import { OutgoingReplacementService } from './replacement/outgoing-replacement.service';
 import { OutgoingRegisterExportController } from './register-export/outgoing-register-export.controller';
 import { OutgoingRegisterExportService } from './register-export/outgoing-register-export.service';
 
 /**
  * Outgoing documents (văn bản đi): drafting and approval, the signer's signature, then numbering
  * in the outgoing register with the organisation's signature (issuance), then dispatch to the
- * recipients and, when needed, recall.
+ * recipients and, when needed, recall or replacement.
  */
 @Module({
   imports: [
@@ -79,6 +81,8 @@ import { OutgoingRegisterExportService } from './register-export/outgoing-regist
     OutgoingDispatchService,
     OutgoingRegisterExportService,
     OutgoingRecallService,
+    Withdrawal,
+    OutgoingReplacementService,
   ],
   exports: [OutgoingDraftsService],
 })

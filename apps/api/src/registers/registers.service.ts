@@ -78,6 +78,12 @@ export class RegistersService {
    * row stays locked until that transaction ends, so numbers are unique and, because a rollback
    * undoes the increment, without gaps.
    */
+  /** The number takeNumber would give now, without taking it: a forecast shown before issuing. */
+  async peekNumber(manager: EntityManager, registerId: string, year: number): Promise<number> {
+    const [row] = await manager.query(`SELECT last_number FROM register_counter WHERE register_id = $1 AND year = $2`, [registerId, year]);
+    return ((row?.last_number as number | undefined) ?? 0) + 1;
+  }
+
   async takeNumber(manager: EntityManager, registerId: string, year: number): Promise<number> {
     const [row] = await manager.query(
       `INSERT INTO register_counter (register_id, year, last_number) VALUES ($1, $2, 1)

@@ -55,6 +55,8 @@ export class IncomingDocumentResponseDto extends IncomingSummaryResponseDto impl
   @ApiProperty({ type: PersonRefDto, nullable: true }) submittedTo: PersonRefDto | null;
   @ApiProperty({ type: String, nullable: true }) replyReference: string | null;
   @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'the outgoing document it is a copy of (internal dispatch)' }) sourceOutgoingId: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'when its sender recalled or replaced it' }) recalledAt: string | null;
   @ApiProperty() version: number;
 }
 

@@ -2,7 +2,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { Organ } from '../../organs/organ.entity';
 import { OutgoingDocument } from '../outgoing-document.entity';
 
-export type ExchangeMessageKind = 'dispatch' | 'recall';
+/** edXML Bussiness: dispatch 0 (new), recall 1 (thu hồi), replace 3 (thay thế) */
+export type ExchangeMessageKind = 'dispatch' | 'recall' | 'replace';
 /** waiting_for_axis until the interconnection (trục liên thông) takes it; it then records sent/failed */
 export type ExchangeMessageStatus = 'waiting_for_axis' | 'sent' | 'failed';
 

@@ -42,6 +42,10 @@ export class CreateOutgoingDraftDto implements CreateOutgoingDraftRequest {
   @ApiProperty({ format: 'uuid', description: 'uploaded with POST /api/files; PDF or DOCX' }) @IsUUID() mainFileId: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_ATTACHMENTS) @IsUUID('all', { each: true }) attachmentFileIds?: string[];
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @Transform(text) @IsString() @MaxLength(2000) note?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'an issued document this draft replaces (thay thế)' }) @IsOptional() @IsUUID() replacesId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'why the document is replaced; required with replacesId' })
+  @ValidateIf((draft: CreateOutgoingDraftDto) => Boolean(draft.replacesId) || (draft.replacementReason !== undefined && draft.replacementReason !== null))
+  @Transform(text) @IsString() @MinLength(5) @MaxLength(2000) replacementReason?: string | null;
 }
 
 export class UpdateOutgoingDraftDto implements UpdateOutgoingDraftRequest {

@@ -13,6 +13,7 @@ import type {
   RecipientDeliveryStatus,
   OutgoingHistoryEntryDto,
   OutgoingIssuanceDto,
+  OutgoingIssuancePreviewDto,
   OutgoingRecipientDto,
   OutgoingState,
   Page,
@@ -49,6 +50,21 @@ class RecallResponseDto {
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ type: PersonRefDto, nullable: true }) by: PersonRefDto | null;
   @ApiProperty() reason: string;
+}
+
+class OutgoingLinkDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'empty when the caller may not see it' }) subject: string;
+  @ApiProperty({ type: String, nullable: true }) numberAndNotation: string | null;
+  @ApiProperty({ enum: OUTGOING_STATES }) state: OutgoingState;
+}
+
+class ReplacesDto extends OutgoingLinkDto {
+  @ApiProperty({ description: 'why it is replaced' }) reason: string;
+}
+
+class ReplacedByDto extends ReplacesDto {
+  @ApiProperty({ format: 'date-time', description: 'when the replacement was issued' }) at: string;
 }
 
 class IncomingRefDto {
@@ -128,6 +144,8 @@ export class OutgoingDocumentResponseDto extends OutgoingSummaryResponseDto impl
   @ApiProperty({ type: IssuanceResponseDto, nullable: true }) issuance: IssuanceResponseDto | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) dispatchedAt: string | null;
   @ApiProperty({ type: RecallResponseDto, nullable: true, description: 'set once recalled (thu hồi)' }) recall: RecallResponseDto | null;
+  @ApiProperty({ type: ReplacesDto, nullable: true, description: 'the issued document this one replaces (thay thế)' }) replaces: ReplacesDto | null;
+  @ApiProperty({ type: ReplacedByDto, nullable: true, description: 'the issued document that replaced this one' }) replacedBy: ReplacedByDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty() version: number;
 }
@@ -160,4 +178,11 @@ export class OutgoingHistoryEntryResponseDto implements OutgoingHistoryEntryDto 
   @ApiProperty({ type: PersonRefDto, nullable: true }) actor: PersonRefDto | null;
   @ApiProperty({ example: 'forwarded' }) action: string;
   @ApiProperty({ type: Object, nullable: true }) details: Record<string, unknown> | null;
+}
+
+export class IssuancePreviewResponseDto implements OutgoingIssuancePreviewDto {
+  @ApiProperty({ type: RegisterRefDto }) register: RegisterRefDto;
+  @ApiProperty({ description: 'the year (Vietnam time) the number belongs to' }) year: number;
+  @ApiProperty({ description: 'the number the next issuance in this register would take (not reserved)' }) number: number;
+  @ApiProperty({ example: '15/QĐ-BYT' }) numberAndNotation: string;
 }

@@ -1,11 +1,12 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OutgoingDocumentDto, Permission } from '@app/contracts';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ErrorCode, OutgoingDocumentDto, OutgoingIssuancePreviewDto, Permission } from '@app/contracts';
 import { CurrentUser, RequirePermissions } from '../../identity/auth/access.decorators';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
+import { badRequest } from '../../platform/errors/app-exception';
 import { ParseIdPipe } from '../../platform/http/parse-id.pipe';
 import { IssueOutgoingDto, SignOutgoingDto } from '../dto/signing.dto';
-import { OutgoingDocumentResponseDto } from '../dto/outgoing-response.dto';
+import { IssuancePreviewResponseDto, OutgoingDocumentResponseDto } from '../dto/outgoing-response.dto';
 import { OutgoingIssuanceService } from '../issuance/outgoing-issuance.service';
 import { OutgoingDraftsService } from '../outgoing-drafts.service';
 import { OutgoingSigningService } from './outgoing-signing.service';
@@ -27,6 +28,19 @@ export class OutgoingSigningController {
   async sign(@Param('id', ParseIdPipe) id: string, @Body() body: SignOutgoingDto, @CurrentUser() user: AuthenticatedUser): Promise<OutgoingDocumentDto> {
     await this.signing.sign(id, body, user);
     return this.drafts.get(id, user, { audit: false });
+  }
+
+  @Get(':id/issuance-preview')
+  @RequirePermissions(Permission.OutgoingCheckForm)
+  @ApiQuery({ name: 'registerId', format: 'uuid' })
+  @ApiOkResponse({ type: IssuancePreviewResponseDto })
+  @ApiOperation({ summary: 'Số sẽ cấp / The number and notation the next issuance in this register would take (a forecast, not reserved)' })
+  preview(
+    @Param('id', ParseIdPipe) id: string,
+    @Query('registerId', new ParseUUIDPipe({ exceptionFactory: () => badRequest(ErrorCode.ValidationFailed, 'Hãy chọn sổ văn bản đi.', 'Choose an outgoing register.', [{ field: 'registerId' }]) })) registerId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<OutgoingIssuancePreviewDto> {
+    return this.issuance.preview(id, registerId, user);
   }
 
   @Post(':id/issuance')

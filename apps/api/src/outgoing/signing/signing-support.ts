@@ -23,8 +23,12 @@ export async function pdfOfVersion(manager: EntityManager, files: FilesService, 
   const version = await manager.findOneByOrFail(DraftVersion, { id: versionId });
   const file = await files.findById(version.fileId);
   if (file.mediaType !== PDF) throw noPdfToSign('Chỉ ký được tệp PDF.', 'Only a PDF can be signed.');
-  const pdf = await readWhole(await files.open(file, reader), MAX_SIGNED_PDF_BYTES);
-  return { version, file, pdf };
+  return { version, file, pdf: await pdfBytes(files, file, reader) };
+}
+
+/** The bytes of a stored PDF, bounded: they are held in memory to be signed. The download is audited like any other. */
+export async function pdfBytes(files: FilesService, file: StoredFile, reader: AuthenticatedUser): Promise<Buffer> {
+  return readWhole(await files.open(file, reader), MAX_SIGNED_PDF_BYTES);
 }
 
 /** Stores a signed PDF in the caller's transaction, named after the file it was made from. */
