@@ -205,6 +205,31 @@ describe('Meetings live: the room, shared and private annotations, presence, fol
     expect((await annotationsOf('truongphong')).annotations.map((annotation) => annotation.id)).toContain(made.id);
   });
 
+  it('works across two API replicas: shared annotations, presence and the chair’s page reach the sockets of the other replica', async () => {
+    const replica = await createTestApp({}, system);
+    try {
+      const chair = await enter('lanhdao');
+      const officerSocket = await connect(replica.baseUrl, token.chuyenvien);
+      sockets.push(officerSocket);
+      const changed: AnnotationDto[] = [];
+      const follows: FollowPageEvent[] = [];
+      officerSocket.on('annotation:changed', (annotation: AnnotationDto) => changed.push(annotation));
+      officerSocket.on('follow:page', (event: FollowPageEvent) => follows.push(event));
+      const joined = await ok<JoinMeetingResult>(officerSocket, 'meeting:join', { meetingId: meeting.meetingId });
+      await ok(officerSocket, 'material:join', { meetingId: meeting.meetingId, materialVersionId: meeting.versionId });
+      // the presence answered on the replica lists the chair's socket on the first API
+      expect(joined.presence.map((entry) => entry.socketId)).toContain(chair.socket.id);
+      expect(await eventually(() => chair.joined.some((entry) => entry.socketId === officerSocket.id))).toBe(true);
+
+      const marked = await create(chair.socket, { shape: highlight('Điều 3. Tổ chức thực hiện'), pageIndex: 2 });
+      expect(await eventually(() => changed.some((annotation) => annotation.id === marked.id))).toBe(true);
+      await ok(chair.socket, 'follow:page', { meetingId: meeting.meetingId, materialVersionId: meeting.versionId, pageIndex: 1 });
+      expect(await eventually(() => follows.some((event) => event.pageIndex === 1))).toBe(true);
+    } finally {
+      await replica.app.close();
+    }
+  });
+
   it('shows who is where, and turns the followers to the page the chair shows; a member cannot lead', async () => {
     const officer = await enter('chuyenvien');
     const chair = await enter('lanhdao');
