@@ -1,6 +1,7 @@
 import type { Response } from 'superagent';
 import { MeetingDto, PollDto, SpeakerDto } from '@app/contracts';
 import { openPdf } from '../../apps/api/src/files/pdf/pdfjs';
+import { MeetingFigures } from '../../apps/api/src/meetings/minutes/meeting-figures';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const binary = (response: Response & NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
@@ -204,5 +205,8 @@ describe('Meetings in session: speakers, a secret poll, conclusions that give ta
     expect(figures).toMatchObject({ plannedMinutes: 120, participants: 5, present: 2, attendanceRate: 0.4, materialPages: 0, pagesNotPrinted: 0 });
     expect(typeof figures.actualMinutes).toBe('number');
     await system.http().get(url('/minutes')).set(as('vanthu')).expect(200);
+    // the dashboard reads the same figures for a period
+    const period = await system.app.get(MeetingFigures).forPeriod(new Date(Date.now() - 24 * 3600_000), new Date(Date.now() + 24 * 3600_000));
+    expect(period).toEqual([figures]);
   });
 });

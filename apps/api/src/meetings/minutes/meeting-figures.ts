@@ -19,6 +19,12 @@ export class MeetingFigures {
     return figures;
   }
 
+  /** The figures of the meetings held (ended) between two instants, for a period on the dashboard. */
+  async forPeriod(from: Date, to: Date): Promise<MeetingFiguresDto[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM meeting WHERE state = 'ended' AND starts_at >= $1 AND starts_at < $2 ORDER BY starts_at`, [from, to]);
+    return this.forMeetings(rows.map((row) => row.id));
+  }
+
   /** The figures of many meetings in one query (e.g. a month's for the dashboard). */
   async forMeetings(meetingIds: readonly string[]): Promise<MeetingFiguresDto[]> {
     if (!meetingIds.length) return [];
