@@ -37,6 +37,8 @@ export const routes: Routes = [
       { path: 'outgoing-documents', pathMatch: 'full', redirectTo: 'outgoing' },
       { path: 'case-files', loadChildren: () => import('./features/case-files/case-files.routes').then((module) => module.CASE_FILES_ROUTES) },
       { path: 'meetings', loadChildren: () => import('./features/meetings/meetings.routes').then((module) => module.MEETINGS_ROUTES) },
+      { path: 'tasks', loadChildren: () => import('./features/tasks/tasks.routes').then((module) => module.TASK_ROUTES) },
+      { path: 'dashboard', loadChildren: () => import('./features/dashboard/dashboard.routes').then((module) => module.DASHBOARD_ROUTES) },
       { path: 'admin', loadChildren: () => import('./features/admin/admin.routes').then((module) => module.ADMIN_ROUTES) },
       {
         path: '**',

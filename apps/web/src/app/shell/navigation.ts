@@ -27,6 +27,8 @@ export type NavigationEntry = NavigationLink | NavigationGroup;
  */
 export const NAVIGATION: readonly NavigationEntry[] = [
   { kind: 'link', label: 'navigation.desk', icon: 'space_dashboard', path: '/desk', requiresAny: [Permission.DeskView] },
+  { kind: 'link', label: 'navigation.dashboard', icon: 'monitoring', path: '/dashboard', requiresAny: [Permission.DashboardView] },
+  { kind: 'link', label: 'navigation.tasks', icon: 'assignment', path: '/tasks', requiresAny: [Permission.DeskView] },
   { kind: 'link', label: 'navigation.incomingDocuments', icon: 'move_to_inbox', path: '/incoming', requiresAny: [Permission.DeskView] },
   { kind: 'link', label: 'navigation.outgoingDocuments', icon: 'outbox', path: '/outgoing', requiresAny: [Permission.DeskView] },
   { kind: 'link', label: 'navigation.caseFiles', icon: 'folder_open', path: '/case-files', requiresAny: [Permission.DeskView] },
