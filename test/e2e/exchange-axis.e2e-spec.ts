@@ -29,11 +29,17 @@ describe('Interconnection: two agencies exchange documents through the axis', ()
   const deliver = async (outgoingId: string, numberAndNotation: string) => {
     await a.queueWaiting();
     await eventually('A to send the message', async () => (await a.outboxOf(outgoingId)).every((row) => row.status === 'sent'));
-    await Promise.all([b.poll(), b.poll()]);
-    const received = await b.receivedFrom(A.organId, numberAndNotation);
+    const received = await b.pollUntilReceived(A.organId, numberAndNotation);
     expect(received).toHaveLength(1);
     return received[0];
   };
+  /** B takes the recall A sent and shows it on the document. */
+  const changeRequestAtB = (incomingId: string) =>
+    eventually('the recall request at B', async () => {
+      await b.poll();
+      const exchange = (await b.http().get(`/api/incoming-documents/${incomingId}/exchange`).set(b.as('vanthu')).expect(200)).body;
+      return exchange.changeKind ? exchange : undefined;
+    });
   /** B's statuses reach A: B sends them (jobs), A takes them. */
   const statusesAtA = async (outgoingId: string, expected: string[]) =>
     eventually(`statuses ${expected.join(',')} at A`, async () => {
@@ -104,9 +110,7 @@ describe('Interconnection: two agencies exchange documents through the axis', ()
     await a.http().post(`/api/outgoing-documents/${sent.id}/recall`).set(a.as('vanthu')).send({ reason: 'Sai số liệu phụ lục', version }).expect(201);
     await a.queueWaiting();
     await eventually('A to send the recall', async () => (await a.outboxOf(sent.id)).every((row) => row.status === 'sent'));
-    await b.poll();
-
-    const request = (await b.http().get(`/api/incoming-documents/${document.id}/exchange`).set(b.as('vanthu')).expect(200)).body;
+    const request = await changeRequestAtB(document.id);
     expect(request).toMatchObject({ fromOrganId: A.organId, changeKind: 'recall', changeReason: 'Sai số liệu phụ lục', changeAnswer: null });
     // only a clerk answers, once
     await b.http().post(`/api/incoming-documents/${document.id}/exchange/change-answer`).set(b.as('chuyenvien')).send({ accept: true }).expect(403);
@@ -125,6 +129,29 @@ describe('Interconnection: two agencies exchange documents through the axis', ()
     expect(exchange.recipients[0].messages.map((message: { kind: string; status: string }) => [message.kind, message.status])).toEqual([
       ['dispatch', 'sent'],
       ['recall', 'sent'],
+    ]);
+  });
+
+  it('B’s clerk refuses a recall with the reason: the document stays in B’s work, A sees 16 with the reason', async () => {
+    const sent = await a.issueTo([B.organId], 'V/v tổng kết công tác năm');
+    const document = await deliver(sent.id, sent.numberAndNotation);
+    const { version } = (await a.http().get(`/api/outgoing-documents/${sent.id}`).set(a.as('vanthu')).expect(200)).body;
+    await a.http().post(`/api/outgoing-documents/${sent.id}/recall`).set(a.as('lanhdao')).send({ reason: 'Cần bổ sung số liệu', version }).expect(201);
+    await a.queueWaiting();
+    await eventually('A to send the recall', async () => (await a.outboxOf(sent.id)).every((row) => row.status === 'sent'));
+    await changeRequestAtB(document.id);
+
+    const answer = (body: Record<string, unknown>) => b.http().post(`/api/incoming-documents/${document.id}/exchange/change-answer`).set(b.as('vanthu')).send(body);
+    expect((await answer({ accept: false }).expect(400)).body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'reason' }] });
+    await answer({ accept: false, reason: 'Văn bản đã được lãnh đạo Bộ cho ý kiến' }).expect(204);
+    const kept = (await b.http().get(`/api/incoming-documents/${document.id}`).set(b.as('vanthu')).expect(200)).body;
+    expect(kept).toMatchObject({ state: 'received', recalledAt: null });
+    expect((await b.http().get(`/api/incoming-documents/${document.id}/exchange`).set(b.as('vanthu')).expect(200)).body).toMatchObject({ changeKind: 'recall', changeAnswer: 'refused' });
+
+    const exchange = await statusesAtA(sent.id, ['01', '16']);
+    expect(exchange.recipients[0].statuses).toEqual([
+      expect.objectContaining({ code: '01' }),
+      expect.objectContaining({ code: '16', description: 'Văn bản đã được lãnh đạo Bộ cho ý kiến' }),
     ]);
   });
 

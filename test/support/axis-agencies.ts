@@ -110,6 +110,19 @@ export class TestAgency {
     return (await this.http().get(`/api/outgoing-documents/${outgoingId}/exchange`).set(this.as('vanthu')).expect(200)).body;
   }
 
+  /**
+   * Polls — two pollers at once each time — until the document from that agency is here, and
+   * returns every incoming document made of it. A poll that finds a message being processed by the
+   * minutely round skips it, hence more than one round.
+   */
+  async pollUntilReceived(organId: string, numberAndNotation: string): Promise<{ id: string; state: string; version: number }[]> {
+    return eventually(`${numberAndNotation} from ${organId}`, async () => {
+      await Promise.all([this.poll(), this.poll()]);
+      const received = await this.receivedFrom(organId, numberAndNotation);
+      return received.length ? received : undefined;
+    });
+  }
+
   /** The incoming documents that came from an agency with this number and notation. */
   async receivedFrom(organId: string, numberAndNotation: string): Promise<{ id: string; state: string; version: number }[]> {
     const [number, notation] = [numberAndNotation.slice(0, numberAndNotation.indexOf('/')), numberAndNotation.slice(numberAndNotation.indexOf('/') + 1)];
