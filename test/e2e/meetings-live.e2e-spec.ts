@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import type { AnnotationDto, AnnotationRemovedEvent, FollowPageEvent, JoinMaterialResult, JoinMeetingResult, MeetingEventEnvelope, PresenceEntry } from '@app/contracts';
+import { openStoredPdf, pageText } from '../../apps/api/src/files/pdf/pdf-text.service';
 import { MeetingEventsService } from '../../apps/api/src/meetings/events/meeting-events.service';
 import { eventually } from '../support/notification-inbox';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -203,6 +204,38 @@ describe('Meetings live: the room, shared and private annotations, presence, fol
     const second = await addVersion(system, meeting.materialId, 2, file.fileId, 'b'.repeat(64), meeting.userId.thuky);
     expect((await annotationsOf('truongphong', second)).annotations).toEqual([]);
     expect((await annotationsOf('truongphong')).annotations.map((annotation) => annotation.id)).toContain(made.id);
+  });
+
+  it("gives a member a copy of the material with their own and the shared annotations drawn in, never another's private ones", async () => {
+    const exported = async (username: string) => {
+      const response = await system
+        .http()
+        .get(`/api/meeting-material-versions/${meeting.versionId}/annotated-pdf`)
+        .set('Authorization', `Bearer ${token[username]}`)
+        .buffer(true)
+        .parse((result, done) => {
+          const parts: Buffer[] = [];
+          result.on('data', (part: Buffer) => parts.push(part));
+          result.on('end', () => done(null, Buffer.concat(parts)));
+        })
+        .expect(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      const document = await openStoredPdf(new Uint8Array(response.body as Buffer), 'export.pdf');
+      let text = '';
+      for (let number = 1; number <= document.numPages; number++) text += ' ' + pageText((await (await document.getPage(number)).getTextContent()).items);
+      return { pages: document.numPages, text: text.replace(/\s+/g, ' ') };
+    };
+    const author = await exported('truongphong');
+    expect(author.pages).toBe(3);
+    expect(author.text).toContain('Điều 1. Phạm vi điều chỉnh');
+    expect(author.text).toContain('Lê Thị Hương: Cần làm rõ phạm vi');
+    expect(author.text).toContain('Lê Thị Hương: Hỏi lại Vụ Pháp chế về kinh phí');
+    const chair = await exported('lanhdao');
+    expect(chair.text).toContain('Lê Thị Hương: Cần làm rõ phạm vi');
+    expect(chair.text).not.toContain('kinh phí');
+    await system.http().get(`/api/meeting-material-versions/${meeting.versionId}/annotated-pdf`).set('Authorization', `Bearer ${token.vanthu}`).expect(403);
+    const audit = await system.query(`SELECT actor_username FROM audit_entry WHERE action = 'meeting_material.annotated_export' AND entity_id = $1 ORDER BY sequence`, [meeting.versionId]);
+    expect(audit).toEqual([{ actor_username: 'truongphong' }, { actor_username: 'lanhdao' }]);
   });
 
   it('works across two API replicas: shared annotations, presence and the chair’s page reach the sockets of the other replica', async () => {

@@ -13,7 +13,9 @@ import { TranslatePipe } from '@ngx-translate/core';
 import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist';
 import { SessionStore } from '../../../core/auth/session-store';
 import { API_ROOT } from '../../../core/api/api-client';
+import { Notifier } from '../../../core/errors/notifier';
 import { VietnamDatePipe } from '../../../core/i18n/vietnam-date.pipe';
+import { saveBlob } from '../../incoming/file-save';
 import { LiveCommandError, MeetingConnection } from '../live/meeting-connection';
 import { Matrix, mergeLineRects, searchable, strokePath, toPdfPoint, toPdfRect } from './page-geometry';
 import { openPdf, pdfJs } from './pdf-loader';
@@ -54,6 +56,7 @@ export class MaterialViewerPage {
   private readonly session = inject(SessionStore);
   protected readonly live = inject(MeetingConnection);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly notifier = inject(Notifier);
 
   protected readonly colors = COLORS;
   protected readonly meetingId = signal('');
@@ -278,6 +281,14 @@ export class MaterialViewerPage {
     this.pageIndex.set(index);
     this.selectedId.set(null);
     this.notePoint.set(null);
+  }
+
+  /** The material with the annotations this user sees drawn in, to keep or print. */
+  protected exportAnnotated(): void {
+    this.http.get(`${API_ROOT}/meeting-material-versions/${encodeURIComponent(this.versionId())}/annotated-pdf`, { responseType: 'blob' }).subscribe({
+      next: (blob) => saveBlob(blob, `${this.title() || 'tai-lieu-hop'} - ghi chu.pdf`),
+      error: (error) => this.notifier.error(error),
+    });
   }
 
   protected onPageNumber(value: string): void {
