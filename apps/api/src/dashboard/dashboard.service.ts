@@ -14,6 +14,8 @@ import type {
 import { CaseFileFiguresService } from '../case-files/figures/case-file-figures.service';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { DUE_SOON_WORKING_DAYS } from '../incoming/incoming-list.service';
+import { nextDay, startOfVietnamDay } from '../incoming/vietnam-day';
+import { MeetingFigures } from '../meetings/minutes/meeting-figures';
 import { addDays } from '../platform/calendar/calendar-date';
 import { WorkingCalendarService } from '../platform/calendar/working-calendar.service';
 import { Clock, vietnamDate } from '../platform/clock/clock';
@@ -185,7 +187,7 @@ export class DashboardService {
       period,
       electronicExchange: { ...share(incoming.numerator + outgoing.numerator, incoming.denominator + outgoing.denominator), incoming, outgoing },
       caseFilesOnline: await this.caseFilesOnline(period.year),
-      meetings: null,
+      meetings: await this.meetings(period.from, period.to),
       averageProcessingDays: processing[0].documents ? processing[0].total_days / processing[0].documents : null,
       processedDocuments: processing[0].documents,
     };
@@ -194,6 +196,29 @@ export class DashboardService {
   async refreshedAt(): Promise<string | null> {
     const [row] = await this.dataSource.query(`SELECT refreshed_at FROM dashboard_refresh WHERE id = 1`);
     return row ? new Date(row.refreshed_at).toISOString() : null;
+  }
+
+  /**
+   * Meeting time saved against the planned durations, over the meetings held in the period that
+   * ran (started and ended), and the paper pages not printed, from the meetings context.
+   */
+  private async meetings(from: string, to: string): Promise<EGovernmentFiguresDto['meetings']> {
+    let figures: MeetingFigures;
+    try {
+      figures = this.modules.get(MeetingFigures, { strict: false });
+    } catch {
+      return null;
+    }
+    const held = await figures.forPeriod(new Date(startOfVietnamDay(from)), new Date(startOfVietnamDay(nextDay(to))));
+    const ran = held.filter((meeting) => meeting.actualMinutes !== null);
+    const plannedMinutes = ran.reduce((sum, meeting) => sum + meeting.plannedMinutes, 0);
+    const actualMinutes = ran.reduce((sum, meeting) => sum + (meeting.actualMinutes ?? 0), 0);
+    return {
+      plannedMinutes,
+      actualMinutes,
+      savedShare: plannedMinutes ? (plannedMinutes - actualMinutes) / plannedMinutes : null,
+      pagesNotPrinted: held.reduce((sum, meeting) => sum + meeting.pagesNotPrinted, 0),
+    };
   }
 
   /**
