@@ -1,3 +1,6 @@
+import { EdxmlStatusCode, writeStatusMessage } from '@app/edxml';
+import { AxisClient } from '../../apps/api/src/exchange/axis/axis-client';
+import { vietnamInstant } from '../../apps/api/src/exchange/edxml-time';
 import { startTestAxis, TestAxis } from '../support/axis-sim';
 import { eventually, TestAgency } from '../support/axis-agencies';
 
@@ -153,6 +156,27 @@ describe('Interconnection: two agencies exchange documents through the axis', ()
       expect.objectContaining({ code: '01' }),
       expect.objectContaining({ code: '16', description: 'Văn bản đã được lãnh đạo Bộ cho ý kiến' }),
     ]);
+  });
+
+  it('a recall asked the other producers’ way (status 13) is answered the same: B agrees, A records 15', async () => {
+    const sent = await a.issueTo([B.organId], 'V/v lấy ý kiến dự thảo nghị định');
+    const document = await deliver(sent.id, sent.numberAndNotation);
+    const documentId = `${A.organId},${sent.issuedOn.replaceAll('-', '/')},${sent.numberAndNotation}`;
+    const request = writeStatusMessage({
+      header: {
+        from: { organId: A.organId, organName: A.name },
+        responseFor: { organId: B.organId, code: sent.numberAndNotation, promulgationDate: sent.issuedOn, documentId },
+        statusCode: EdxmlStatusCode.RecallRequested,
+        description: 'Văn thư yêu cầu lấy lại văn bản: gửi nhầm nơi nhận',
+        timestamp: vietnamInstant(new Date()),
+      },
+    });
+    await new AxisClient({ endpoint: axis.url, credentials: { systemId: A.organId, secret: A.secret }, timeoutMs: 5000 }).send(request, 'status', A.organId);
+
+    expect(await changeRequestAtB(document.id)).toMatchObject({ changeKind: 'recall', changeReason: 'Văn thư yêu cầu lấy lại văn bản: gửi nhầm nơi nhận' });
+    await b.http().post(`/api/incoming-documents/${document.id}/exchange/change-answer`).set(b.as('vanthu')).send({ accept: true }).expect(204);
+    const exchange = await statusesAtA(sent.id, ['01', '15']);
+    expect(exchange.recipients[0].statuses.map((status: { code: string }) => status.code)).toEqual(['01', '15']);
   });
 
   it('B’s clerk refuses a document: A sees 02 with the reason', async () => {
