@@ -119,7 +119,7 @@ export class ConsultationsPage {
   readonly creating = signal(false);
   readonly drafts = signal<StoredFileDto[]>([]);
   readonly people = toSignal(
-    this.client.users({ limit: 500 }).pipe(
+    this.client.users({ limit: 200 }).pipe(
       map((page) => page.items.filter((user) => user.active)),
       catchError(() => of([])),
     ),

@@ -219,7 +219,7 @@ export class MeetingPage {
   readonly conclusions = signal<ConclusionDto[]>([]);
   readonly figures = signal<MeetingFiguresDto | null>(null);
   readonly people = toSignal(
-    this.client.users({ limit: 500 }).pipe(
+    this.client.users({ limit: 200 }).pipe(
       map((page) => page.items.filter((user) => user.active).map((user): MeetingPersonDto => ({ id: user.id, fullName: user.fullName }))),
       catchError(() => of([] as MeetingPersonDto[])),
     ),

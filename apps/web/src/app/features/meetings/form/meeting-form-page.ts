@@ -17,7 +17,8 @@ import { PageHeader } from '../../../shared/page-header/page-header';
 import { MeetingsApi } from '../meetings-api';
 import { isoToVietnamLocal, vietnamLocalToIso } from '../meeting-time';
 
-const PEOPLE_LIMIT = 500;
+/** the largest page the users list gives */
+const PEOPLE_LIMIT = 200;
 
 /**
  * Schedules a meeting or changes one: title, time (Vietnam time), a room of the agency or another

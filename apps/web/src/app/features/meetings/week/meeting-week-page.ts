@@ -26,7 +26,7 @@ import { addDays, byDay, mondayOf, vietnamClock, vietnamDay, weekDays, weekNumbe
   imports: [FormsModule, MatButtonModule, MatButtonToggleModule, MatCardModule, MatIconModule, MatProgressBarModule, MatSelectModule, RouterLink, TranslatePipe, PageHeader],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <app-page-header [heading]="'meetings.week.title' | translate" [subtitle]="'meetings.week.subtitle' | translate: { week: number(), from: days()[0], to: days()[6] }" />
+    <app-page-header [heading]="'meetings.week.title' | translate" [subtitle]="'meetings.week.subtitle' | translate: { week: number(), from: shown(days()[0]), to: shown(days()[6]) }" />
     <div class="toolbar">
       <button mat-icon-button type="button" (click)="move(-7)" [attr.aria-label]="'meetings.week.previous' | translate" data-testid="week-previous"><mat-icon>chevron_left</mat-icon></button>
       <button mat-stroked-button type="button" (click)="monday.set(thisMonday)">{{ 'meetings.week.today' | translate }}</button>
@@ -132,6 +132,11 @@ export class MeetingWeekPage {
 
   move(days: number): void {
     this.monday.update((monday) => addDays(monday, days));
+  }
+
+  /** yyyy-mm-dd as people write it: dd/mm/yyyy */
+  shown(day: string): string {
+    return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
   }
 
   clock(instant: string): string {
