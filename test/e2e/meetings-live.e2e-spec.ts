@@ -138,6 +138,18 @@ describe('Meetings live: the room, shared and private annotations, presence, fol
     }
   });
 
+  it('holds back a client that floods the room with annotations (429), and nothing of the refused ones is written', async () => {
+    const flooding = await connect(system.baseUrl, token.thuky);
+    sockets.push(flooding);
+    const before = await system.query(`SELECT count(*)::int AS count FROM meeting_annotation WHERE author_id = $1`, [meeting.userId.thuky]);
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, index) => command(flooding, 'annotation:create', { materialVersionId: meeting.versionId, pageIndex: 0, color: '#ffd54f', visibility: 'private', shape: { kind: 'note', at: { x: 10, y: 10 + index } }, comment: `Ghi chú ${index}` })));
+    const refused = answers.filter((answer) => !answer.ok);
+    expect(refused.length).toBeGreaterThanOrEqual(9);
+    expect(refused[0]).toMatchObject({ ok: false, error: { statusCode: 429, code: 'RATE_LIMITED', message: 'Bạn ghi chú quá nhanh, hãy chờ một chút.' } });
+    const after = await system.query(`SELECT count(*)::int AS count FROM meeting_annotation WHERE author_id = $1`, [meeting.userId.thuky]);
+    expect(after[0].count - before[0].count).toBe(40 - refused.length);
+  });
+
   it('gives a reconnecting client the meeting events and the annotation changes it missed, nothing twice', async () => {
     const officer = await enter('chuyenvien');
     const head = await enter('truongphong');

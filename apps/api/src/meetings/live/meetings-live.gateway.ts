@@ -4,6 +4,7 @@ import type { Server } from 'socket.io';
 import {
   AnnotationDto,
   AnnotationRemovedEvent,
+  ErrorCode,
   FollowPageEvent,
   JoinMaterialResult,
   JoinMeetingResult,
@@ -22,9 +23,13 @@ import { LiveSocket, answer, materialRoom, MeetingSeat } from './live-socket';
 import { liveCommand } from './live-commands';
 import { presenceEntry, presenceOf } from './presence/meeting-presence';
 import { PresenterLookup } from './presence/presenter-lookup';
+import { WriteBudget } from './write-budget';
 
 /** Events replayed to a reconnecting client at most; beyond, it reloads the meeting over HTTP. */
 const REPLAY_LIMIT = 500;
+
+const tooFast = () =>
+  new AppException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited, 'Bạn ghi chú quá nhanh, hãy chờ một chút.', 'Annotations are coming too fast; wait a moment.');
 
 const notInThisMeeting = () =>
   new AppException(HttpStatus.FORBIDDEN, MeetingErrorCode.NotAParticipant, 'Hãy vào phòng họp trước.', 'Join the meeting room first.');
@@ -43,6 +48,9 @@ export class MeetingsLiveGateway implements OnGatewayDisconnect {
 
   @WebSocketServer()
   private server: Server;
+
+  /** annotation writes left to each socket (kept beside the socket, not in its data, which the adapter serialises) */
+  private readonly budgets = new WeakMap<LiveSocket, WriteBudget>();
 
   constructor(
     private readonly access: MeetingAccessService,
@@ -120,17 +128,17 @@ export class MeetingsLiveGateway implements OnGatewayDisconnect {
 
   @SubscribeMessage('annotation:create')
   create(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<LiveAck<AnnotationDto>> {
-    return this.run(async () => this.tell(await this.annotations.create(socket.data.user, body)) as AnnotationDto);
+    return this.run(async () => this.tell(await this.annotations.create(this.spend(socket), body)) as AnnotationDto);
   }
 
   @SubscribeMessage('annotation:update')
   update(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<LiveAck<AnnotationDto>> {
-    return this.run(async () => this.tell(await this.annotations.update(socket.data.user, body)) as AnnotationDto);
+    return this.run(async () => this.tell(await this.annotations.update(this.spend(socket), body)) as AnnotationDto);
   }
 
   @SubscribeMessage('annotation:delete')
   remove(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<LiveAck<AnnotationRemovedEvent>> {
-    return this.run(async () => this.tell(await this.annotations.remove(socket.data.user, body)) as AnnotationRemovedEvent);
+    return this.run(async () => this.tell(await this.annotations.remove(this.spend(socket), body)) as AnnotationRemovedEvent);
   }
 
   /** Where this viewer is (material, page) and whether it follows the chair; told to the meeting's room. */
@@ -176,6 +184,14 @@ export class MeetingsLiveGateway implements OnGatewayDisconnect {
     socket.data.seats = others;
     await socket.leave(meetingRoom(meetingId));
     this.server.to(meetingRoom(meetingId)).emit('presence:left', { meetingId, socketId: socket.id });
+  }
+
+  /** One annotation write off the socket's budget (429 when it is spent); the caller. */
+  private spend(socket: LiveSocket): LiveSocket['data']['user'] {
+    let budget = this.budgets.get(socket);
+    if (!budget) this.budgets.set(socket, (budget = new WriteBudget()));
+    if (!budget.take()) throw tooFast();
+    return socket.data.user;
   }
 
   private seat(socket: LiveSocket, meetingId: string): MeetingSeat {

@@ -8,7 +8,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { AnnotationDto, AnnotationShape, AnnotationVisibility, MeetingDto, PdfPoint } from '@app/contracts';
+import { AnnotationDto, AnnotationShape, AnnotationVisibility, MaterialPublishedPayload, MeetingDto, PdfPoint } from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist';
 import { SessionStore } from '../../../core/auth/session-store';
@@ -67,6 +67,14 @@ export class MaterialViewerPage {
     const material = meeting?.materials.find((one) => one.versions.some((version) => version.id === this.versionId()));
     return material?.title ?? meeting?.title ?? '';
   });
+
+  /** the material this version belongs to, and the version's number */
+  private readonly material = computed(() => {
+    const material = this.meeting()?.materials.find((one) => one.versions.some((version) => version.id === this.versionId()));
+    return material ? { id: material.id, number: material.versions.find((version) => version.id === this.versionId())!.number } : null;
+  });
+  /** a newer version published since (its annotations start empty; the ones here stay on this version) */
+  protected readonly newer = signal<{ versionId: string; number: number } | null>(null);
 
   private document: PDFDocumentProxy | null = null;
   protected readonly pageCount = signal(0);
@@ -153,6 +161,12 @@ export class MaterialViewerPage {
         return next;
       }),
     );
+    this.live.events$.pipe(takeUntilDestroyed()).subscribe((event) => {
+      if (event.name !== 'material.published') return;
+      const published = event.payload as MaterialPublishedPayload;
+      const material = this.material();
+      if (material && published.materialId === material.id && published.number > material.number) this.newer.set({ versionId: published.versionId, number: published.number });
+    });
     this.live.followPage$.pipe(takeUntilDestroyed()).subscribe((event) => {
       if (!this.following()) return;
       if (event.materialVersionId === this.versionId()) this.goTo(event.pageIndex);
@@ -199,6 +213,9 @@ export class MaterialViewerPage {
     this.http.get<MeetingDto>(`${API_ROOT}/meetings/${encodeURIComponent(meetingId)}`).subscribe({
       next: (meeting) => {
         this.meeting.set(meeting);
+        const material = meeting.materials.find((one) => one.versions.some((version) => version.id === versionId));
+        const newest = material?.versions[0];
+        this.newer.set(newest && newest.id !== versionId && newest.publishedAt ? { versionId: newest.id, number: newest.number } : null);
         this.live.open(meetingId, meeting.lastEventSequence);
         void this.live.joinMaterial(versionId);
       },
