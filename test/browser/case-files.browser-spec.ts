@@ -127,6 +127,47 @@ describeInBrowser('a case file in the browser', () => {
     await people.snap(phone, 'case-files-5-closed-phone.png');
   });
 
+  it('the archivist receives the closed case file and finds it in the archive', async () => {
+    const page = await people.signIn('luutru');
+    await page.goto(`${people.baseUrl}/case-files/archive?tab=handovers`);
+    const waiting = page.getByTestId('to-hand-over').locator('li').filter({ hasText: TITLE });
+    await waiting.waitFor();
+    await waiting.locator('mat-checkbox').click();
+    await people.snap(page, 'case-files-6-handover.png');
+    await page.getByTestId('receive-handover').click();
+    await page.getByText(/Biên bản số 01\/\d{4}/).waitFor();
+    await page.getByTestId('to-hand-over').getByText('Không có hồ sơ nào chờ nộp lưu.').waitFor();
+    await people.snap(page, 'case-files-7-received.png');
+
+    await page.goto(caseFileUrl);
+    expect(await page.getByTestId('case-file-state').textContent()).toContain('Đã nộp lưu');
+    await page.getByTestId('download-package').waitFor();
+  });
+
+  it('the clerk drafts next year\'s file plan and the leader approves it', async () => {
+    const clerk = await people.signIn('vanthu');
+    await clerk.goto(`${people.baseUrl}/case-files/plan`);
+    await clerk.getByRole('button', { name: 'Năm sau' }).click();
+    await clerk.getByTestId('create-plan').click();
+    await clerk.getByLabel('Ký hiệu đề mục').fill('TCCB');
+    await clerk.getByLabel('Tên đề mục').fill('Tổ chức cán bộ');
+    await clerk.getByRole('button', { name: 'Thêm đề mục' }).click();
+    await clerk.getByTestId('file-plan').getByText('Tổ chức cán bộ').waitFor();
+    await clerk.locator('mat-form-field').filter({ has: clerk.locator('mat-select[name=entryHeading]') }).click();
+    await clerk.getByRole('option', { name: 'TCCB' }).click();
+    await clerk.getByLabel('Số thứ tự').fill('1');
+    await clerk.locator('input[name=entryTitle]').fill('Hồ sơ tuyển dụng công chức năm sau');
+    await clerk.getByRole('button', { name: 'Thêm hồ sơ' }).click();
+    await clerk.getByTestId('file-plan').getByText('01.TCCB').waitFor();
+    await people.snap(clerk, 'case-files-8-plan.png');
+
+    const leader = await people.signIn('lanhdao');
+    await leader.goto(`${people.baseUrl}/case-files/plan`);
+    await leader.getByRole('button', { name: 'Năm sau' }).click();
+    await leader.getByTestId('approve-plan').click();
+    await leader.getByText(/Đã duyệt bởi Phạm Quốc Hùng/).waitFor();
+  });
+
   it('logged no errors in any browser', () => {
     expect(problems).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { FormsModule, NgForm } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -75,13 +75,13 @@ import { RETENTION_CHOICES } from '../open/case-file-open-page';
       </div>
 
       @if (plan.state === 'draft' && canPlan) {
-        <form class="inline" (ngSubmit)="addHeading(plan)">
+        <form class="inline" #headingForm="ngForm" (ngSubmit)="addHeading(plan, headingForm)">
           <mat-form-field appearance="outline"><mat-label>{{ 'caseFiles.plan.headingCode' | translate }}</mat-label><input matInput name="headingCode" [(ngModel)]="headingCode" required /></mat-form-field>
           <mat-form-field appearance="outline" class="grow"><mat-label>{{ 'caseFiles.plan.headingTitle' | translate }}</mat-label><input matInput name="headingTitle" [(ngModel)]="headingTitle" required /></mat-form-field>
           <button mat-stroked-button type="submit">{{ 'caseFiles.plan.addHeading' | translate }}</button>
         </form>
         @if (plan.headings.length) {
-          <form class="inline" (ngSubmit)="addEntry(plan)">
+          <form class="inline" #entryForm="ngForm" (ngSubmit)="addEntry(plan, entryForm)">
             <mat-form-field appearance="outline">
               <mat-label>{{ 'caseFiles.plan.headingCode' | translate }}</mat-label>
               <mat-select name="entryHeading" [(ngModel)]="entryHeadingId" required>
@@ -122,8 +122,9 @@ import { RETENTION_CHOICES } from '../open/case-file-open-page';
     .row.head { font-weight: 600; border-top: none; background: var(--mat-sys-surface-container); }
     .row.section { font-weight: 600; background: var(--mat-sys-surface-container-low); }
     .inline { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-top: 16px; }
+    .inline mat-form-field { flex: 0 1 180px; min-width: 140px; }
     .inline .grow { flex: 1 1 260px; }
-    .inline .narrow { width: 90px; }
+    .inline .narrow { flex: 0 0 100px; min-width: 100px; }
     .start { display: flex; gap: 8px; margin-top: 12px; flex-wrap: wrap; justify-content: center; }
     @media (max-width: 719.98px) {
       .row { grid-template-columns: 80px minmax(0, 1fr); }
@@ -188,23 +189,25 @@ export class FilePlanPage {
     this.api.createPlan(this.year(), copy ? this.year() - 1 : undefined).subscribe(this.done);
   }
 
-  protected addHeading(plan: FilePlanDto): void {
+  protected addHeading(plan: FilePlanDto, form: NgForm): void {
     this.api.addHeading(plan.id, { code: this.headingCode.trim(), title: this.headingTitle.trim() }).subscribe({
       ...this.done,
       next: (updated) => {
-        this.headingCode = this.headingTitle = '';
+        // a fresh form for the next heading, not one flagged as left empty
+        form.resetForm();
         this.plan.set(updated);
       },
     });
   }
 
-  protected addEntry(plan: FilePlanDto): void {
+  protected addEntry(plan: FilePlanDto, form: NgForm): void {
     this.api
       .addEntry(plan.id, { headingId: this.entryHeadingId, ordinal: this.ordinal.trim(), title: this.entryTitle.trim(), retention: parseRetention(this.entryRetention) ?? 'permanent' })
       .subscribe({
         ...this.done,
         next: (updated) => {
-          this.ordinal = this.entryTitle = '';
+          // the heading and retention stay for the next entry under the same heading
+          form.resetForm({ entryHeading: this.entryHeadingId, entryRetention: this.entryRetention });
           this.plan.set(updated);
         },
       });
