@@ -1,14 +1,8 @@
-import type { Response } from 'superagent';
 import { MeetingDto, PollDto, SpeakerDto } from '@app/contracts';
 import { openPdf } from '../../apps/api/src/files/pdf/pdfjs';
 import { MeetingFigures } from '../../apps/api/src/meetings/minutes/meeting-figures';
 import { createTestApp, TestApp } from '../support/test-app';
-
-const binary = (response: Response & NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
-};
+import { binary } from './meetings-http';
 
 /** A Vietnam date some days from today, yyyy-mm-dd. */
 const daysFromNow = (days: number) => new Date(Date.now() + days * 24 * 3600_000 + 7 * 3600_000).toISOString().slice(0, 10);

@@ -1,16 +1,10 @@
 import { io, Socket } from 'socket.io-client';
-import type { Response } from 'superagent';
 import { MEETING_EVENT, MeetingDto, MeetingEventEnvelope } from '@app/contracts';
 import { samplePdf } from '../../apps/api/src/files/testing/sample-files';
 import { MeetingEventsService } from '../../apps/api/src/meetings/events/meeting-events.service';
 import { MaterialsService } from '../../apps/api/src/meetings/materials/materials.service';
 import { createTestApp, TestApp } from '../support/test-app';
-
-const binary = (response: Response & NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
-};
+import { binary } from './meetings-http';
 
 describe('Meetings: scheduling, rooms, invitations, materials and who may read them', () => {
   let system: TestApp;

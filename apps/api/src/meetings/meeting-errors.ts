@@ -35,3 +35,8 @@ export const notChair = () => new AppException(HttpStatus.FORBIDDEN, ErrorCode.F
 
 export const materialNotForYou = () =>
   new AppException(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, 'Tài liệu này chưa được phát hành hoặc không dành cho bạn.', 'This material is not published yet or not meant for you.');
+
+/** Refuses a change to a meeting that has ended or was cancelled (409 naming its state). */
+export function assertNotOver(meeting: { state: MeetingState }): void {
+  if (meeting.state === 'ended' || meeting.state === 'cancelled') throw meetingWrongState(meeting.state);
+}

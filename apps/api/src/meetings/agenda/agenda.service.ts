@@ -9,7 +9,7 @@ import { badRequest } from '../../platform/errors/app-exception';
 import { MeetingAccessService } from '../access/meeting-access.service';
 import { MeetingAgendaItem } from '../entities/meeting-agenda-item.entity';
 import { MeetingEventsService } from '../events/meeting-events.service';
-import { agendaItemNotFound, meetingWrongState } from '../meeting-errors';
+import { assertNotOver, agendaItemNotFound } from '../meeting-errors';
 import type { SetAgendaDto } from '../dto/meeting-requests.dto';
 import { MeetingViews } from '../schedule/meeting-views';
 
@@ -28,7 +28,7 @@ export class AgendaService {
   async set(meetingId: string, body: SetAgendaDto, user: AuthenticatedUser): Promise<AgendaItemDto[]> {
     await this.dataSource.transaction(async (manager) => {
       const { meeting } = await this.access.requireManager(meetingId, user, manager, { lock: true });
-      if (meeting.state === 'ended' || meeting.state === 'cancelled') throw meetingWrongState(meeting.state);
+      assertNotOver(meeting);
       const existing = await manager.getRepository(MeetingAgendaItem).findBy({ meetingId });
       const keptIds = body.items.map((item) => item.id).filter((id): id is string => Boolean(id));
       if (new Set(keptIds).size !== keptIds.length) throw badRequest(ErrorCode.ValidationFailed, 'Một nội dung xuất hiện hai lần.', 'An item is listed twice.', [{ field: 'items' }]);

@@ -14,7 +14,7 @@ import { MeetingCheckIn } from '../entities/meeting-check-in.entity';
 import { MeetingParticipant } from '../entities/meeting-participant.entity';
 import { Meeting } from '../entities/meeting.entity';
 import { MeetingEventsService } from '../events/meeting-events.service';
-import { meetingWrongState, notManager, participantNotFound } from '../meeting-errors';
+import { assertNotOver, meetingWrongState, notManager, participantNotFound } from '../meeting-errors';
 import type { AnswerInvitationDto, CheckInDto } from '../dto/meeting-requests.dto';
 import { MeetingsService } from '../schedule/meetings.service';
 import { InvitationMailer, MailRecipient } from './invitation-mailer';
@@ -86,7 +86,7 @@ export class InvitationsService {
     const { meeting, payload, managers } = await this.dataSource.transaction(async (manager) => {
       const membership = await this.access.requireParticipant(meetingId, user, manager, { lock: true });
       const { meeting } = membership;
-      if (meeting.state === 'ended' || meeting.state === 'cancelled') throw meetingWrongState(meeting.state);
+      assertNotOver(meeting);
       const participant = ownRow(membership, body.participantId);
       let delegate: { id: string; fullName: string } | null = null;
       if (body.answer === 'delegate') {

@@ -19,7 +19,7 @@ import { MeetingMaterialReader } from '../entities/meeting-material-reader.entit
 import { MeetingMaterialVersion } from '../entities/meeting-material-version.entity';
 import { MeetingMaterial } from '../entities/meeting-material.entity';
 import { MeetingEventsService } from '../events/meeting-events.service';
-import { agendaItemNotFound, materialNotFound, materialVersionNotFound, meetingWrongState } from '../meeting-errors';
+import { assertNotOver, agendaItemNotFound, materialNotFound, materialVersionNotFound } from '../meeting-errors';
 import type { AddMaterialVersionDto, CreateMaterialDto } from '../dto/meeting-requests.dto';
 import { MeetingsService } from '../schedule/meetings.service';
 import { MeetingViews } from '../schedule/meeting-views';
@@ -67,7 +67,7 @@ export class MaterialsService implements OnModuleInit {
     const pdf = await this.pdfOf(body.fileId, user);
     const materialId = await this.dataSource.transaction(async (manager) => {
       const { meeting } = await this.access.requireManager(meetingId, user, manager, { lock: true });
-      if (meeting.state === 'ended' || meeting.state === 'cancelled') throw meetingWrongState(meeting.state);
+      assertNotOver(meeting);
       if (body.agendaItemId && !(await manager.getRepository(MeetingAgendaItem).existsBy({ id: body.agendaItemId, meetingId }))) throw agendaItemNotFound();
       const readerIds = [...new Set(body.readerIds ?? [])];
       if (body.access === 'named' && !readerIds.length) throw badRequest(ErrorCode.ValidationFailed, 'Hãy chọn người được xem tài liệu.', 'Name who may read the material.', [{ field: 'readerIds' }]);
@@ -92,7 +92,7 @@ export class MaterialsService implements OnModuleInit {
     const pdf = await this.pdfOf(body.fileId, user);
     await this.dataSource.transaction(async (manager) => {
       const { meeting } = await this.access.requireManager(meetingId, user, manager, { lock: true });
-      if (meeting.state === 'ended' || meeting.state === 'cancelled') throw meetingWrongState(meeting.state);
+      assertNotOver(meeting);
       const material = await manager.getRepository(MeetingMaterial).findOneBy({ id: materialId, meetingId });
       if (!material) throw materialNotFound();
       const same = await manager.getRepository(MeetingMaterialVersion).findOneBy({ materialId, sha256: pdf.file.sha256 });

@@ -14,7 +14,7 @@ import { MeetingParticipant } from '../entities/meeting-participant.entity';
 import { MeetingRoom } from '../entities/meeting-room.entity';
 import { Meeting } from '../entities/meeting.entity';
 import { MeetingEventsService } from '../events/meeting-events.service';
-import { meetingWrongState, roomNotFound } from '../meeting-errors';
+import { assertNotOver, meetingWrongState, roomNotFound } from '../meeting-errors';
 import type { CreateMeetingDto, MeetingScheduleQueryDto, UpdateMeetingDto } from '../dto/meeting-requests.dto';
 import { checkParticipants, participantKey } from './participant-rules';
 import { MeetingViews } from './meeting-views';
@@ -75,7 +75,7 @@ export class MeetingsService {
     await this.dataSource.transaction(async (manager) => {
       const { meeting } = await this.access.requireManager(id, user, manager, { lock: true });
       if (meeting.version !== body.version) throw versionConflict('Cuộc họp', 'The meeting');
-      if (meeting.state === 'ended' || meeting.state === 'cancelled') throw meetingWrongState(meeting.state);
+      assertNotOver(meeting);
       const { startsAt, endsAt } = times(body.startsAt ?? meeting.startsAt.toISOString(), body.endsAt ?? meeting.endsAt.toISOString());
       const roomId = body.roomId === undefined ? meeting.roomId : body.roomId;
       if (roomId) await this.holdRoom(manager, roomId, startsAt, endsAt, meeting.id);
@@ -109,7 +109,7 @@ export class MeetingsService {
     const invited = await this.dataSource.transaction(async (manager) => {
       const { meeting } = await this.access.requireManager(id, user, manager, { lock: true });
       if (meeting.version !== version) throw versionConflict('Cuộc họp', 'The meeting');
-      if (meeting.state === 'ended' || meeting.state === 'cancelled') throw meetingWrongState(meeting.state);
+      assertNotOver(meeting);
       await manager.update(Meeting, { id }, { state: 'cancelled', version: meeting.version + 1, updatedAt: this.clock.now() });
       await this.audit.record({ action: 'meeting.cancel', actor: user, entityType: 'meeting', entityId: id }, manager);
       await this.events.publish(id, 'meeting.changed', { state: 'cancelled' }, { manager });

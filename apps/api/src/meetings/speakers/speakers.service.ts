@@ -11,7 +11,7 @@ import { MeetingAccessService } from '../access/meeting-access.service';
 import { MeetingAgendaItem } from '../entities/meeting-agenda-item.entity';
 import { MeetingSpeaker } from '../entities/meeting-speaker.entity';
 import { MeetingEventsService } from '../events/meeting-events.service';
-import { agendaItemNotFound, meetingWrongState, notChair } from '../meeting-errors';
+import { assertNotOver, agendaItemNotFound, meetingWrongState, notChair } from '../meeting-errors';
 import type { OrderSpeakersDto, RequestToSpeakDto } from '../dto/meeting-requests.dto';
 import { MeetingPeople } from '../schedule/meeting-views';
 
@@ -117,7 +117,7 @@ export class SpeakersService {
     return this.dataSource.transaction(async (manager) => {
       const membership = await this.access.requireParticipant(meetingId, user, manager, { lock: true });
       const { meeting } = membership;
-      if (meeting.state === 'ended' || meeting.state === 'cancelled') throw meetingWrongState(meeting.state);
+      assertNotOver(meeting);
       const chairs = membership.chairs || membership.manages;
       if (chairOnly && !chairs) throw notChair();
       await work(manager, chairs, meeting.state);
