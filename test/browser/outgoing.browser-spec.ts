@@ -4,11 +4,14 @@
  * own: the officer drafts a PDF letter with the leader as signer and submits it along the default
  * chain; the head of the unit returns it with a comment, the officer uploads a second version,
  * compares the two and submits again; the head forwards it, the clerk checks its form, the leader approves it; it is
- * then ready to sign, with the PDF to sign and the whole story on its timeline. Screenshots of each
- * step go to test/browser/screenshots (outgoing-*).
+ * then ready to sign, with the PDF to sign and the whole story on its timeline. The leader signs it
+ * (a wrong passphrase first), the clerk numbers and issues it — the issued PDF drawn on the page by
+ * pdfjs-dist, on a desktop and on a phone — and dispatches it; the officer checks its signatures on
+ * "verify signatures". Screenshots of each step go to test/browser/screenshots (outgoing-*).
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { letterPdf } from '../support/browser-documents';
 import { CHROMIUM, DESKTOP, PHONE, PeopleInBrowsers } from '../support/browser-people';
@@ -24,7 +27,7 @@ const SUBJECT = 'Về việc báo cáo kết quả rà soát văn bản quy ph�
 
 const describeInBrowser = CHROMIUM && existsSync(CHROMIUM) ? describe : describe.skip;
 
-describeInBrowser('drafting and approving an outgoing document in the browser', () => {
+describeInBrowser('drafting, approving, signing and issuing an outgoing document in the browser', () => {
   const people = new PeopleInBrowsers(SCREENSHOTS);
   const problems = people.problems;
   const server = { get baseUrl() { return people.baseUrl; } };
@@ -200,6 +203,115 @@ describeInBrowser('drafting and approving an outgoing document in the browser', 
     await page.goto(`${server.baseUrl}/outgoing?view=approved`);
     await page.getByTestId('outgoing-card').filter({ hasText: SUBJECT }).waitFor();
     await snap(page, 'outgoing-7-approved-phone.png');
+  });
+
+  /** The PDF drawn by pdfjs-dist on the page's canvas: how many of its pixels are ink (not white). */
+  async function inkOnPreview(page: Page): Promise<{ pages: number; ink: number; width: number }> {
+    const preview = page.getByTestId('pdf-preview').first();
+    await preview.and(page.locator('[data-state=ready]')).waitFor();
+    return preview.evaluate((element) => {
+      const canvas = element.querySelector('canvas') as HTMLCanvasElement;
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let ink = 0;
+      for (let index = 0; index < pixels.length; index += 4) if (pixels[index] < 160 || pixels[index + 1] < 160 || pixels[index + 2] < 160) ink++;
+      return { pages: Number(element.getAttribute('data-pages')), ink, width: canvas.getBoundingClientRect().width };
+    });
+  }
+
+  it('the leader signs it with the key’s passphrase: a wrong one is said plainly and signs nothing', async () => {
+    const page = await signIn(LEADER.username);
+    await page.goto(`${server.baseUrl}/outgoing?view=approved`);
+    await page.locator('[data-testid=outgoing-table] tr.mat-mdc-row').filter({ hasText: SUBJECT }).locator('a.subject').click();
+    await page.getByTestId('outgoing-sign').waitFor();
+    // the PDF to sign is drawn on the page, to be read before signing
+    expect((await inkOnPreview(page)).ink).toBeGreaterThan(500);
+
+    await page.getByTestId('outgoing-sign-passphrase').fill('sai-mat-khau');
+    await page.getByTestId('outgoing-sign-submit').click();
+    const failure = page.getByTestId('signing-failure');
+    await failure.and(page.locator('[data-kind=wrong_passphrase]')).waitFor();
+    await failure.getByText('Mật khẩu khoá ký số không đúng').waitFor();
+    expect(await state(page)).toBe('Đã kiểm tra thể thức, chờ ký');
+    await snap(page, 'outgoing-8-sign-wrong-passphrase.png');
+    // the browser logs the refused request (422) itself: expected here, and nothing else
+    const refused = problems.filter((problem) => problem.includes('status of 422') && problem.includes('/signature'));
+    expect(refused).toHaveLength(1);
+    problems.splice(problems.indexOf(refused[0]), 1);
+
+    await page.getByTestId('outgoing-sign-passphrase').fill('KySo@2026');
+    await page.getByTestId('outgoing-sign-submit').click();
+    await page.getByTestId('outgoing-state').filter({ hasText: 'Đã ký' }).waitFor();
+    await page.getByTestId('outgoing-sign').waitFor({ state: 'detached' });
+    await page.getByTestId('outgoing-issued').waitFor();
+    await page.getByTestId('outgoing-history').getByText('Ký số', { exact: true }).waitFor();
+  });
+
+  let issuedNumber = '';
+  let issuedPdf = '';
+
+  it('the clerk numbers it from "to number": the register, the next number, the organisation’s signature; the issued PDF is drawn on the page', async () => {
+    const page = await signIn(CLERK.username);
+    await page.goto(`${server.baseUrl}/outgoing?view=to_issue`);
+    await page.locator('[data-testid=outgoing-table] tr.mat-mdc-row').filter({ hasText: SUBJECT }).locator('a.subject').click();
+    await page.getByTestId('outgoing-issue').waitFor();
+    const next = page.getByTestId('outgoing-issue-next');
+    await next.locator('strong').waitFor();
+    // a công văn of Vụ Pháp chế: the agency's notation and the drafting unit's
+    const forecast = (await next.locator('strong').textContent())?.trim() ?? '';
+    expect(forecast).toMatch(/^\d{2,}\/BYT-PC$/);
+    await snap(page, 'outgoing-9-issue.png');
+
+    await page.getByTestId('outgoing-issue-passphrase').fill('KySo@2026');
+    await page.getByTestId('outgoing-issue-submit').click();
+    await page.getByTestId('outgoing-state').filter({ hasText: 'Đã ban hành' }).waitFor();
+    issuedNumber = (await page.getByTestId('outgoing-number').textContent())?.trim() ?? '';
+    expect(issuedNumber).toBe(forecast);
+    const drawn = await inkOnPreview(page);
+    expect(drawn.ink).toBeGreaterThan(500);
+    await page.getByTestId('outgoing-dispatch').getByText('Như trên;', { exact: false }).waitFor();
+    await snap(page, 'outgoing-10-issued.png');
+
+    // the same issued document on a phone: the number, the drawing fitted to the screen
+    const phone = await signIn(CLERK.username, PHONE);
+    await phone.goto(page.url());
+    await phone.getByTestId('outgoing-number').filter({ hasText: issuedNumber }).waitFor();
+    const onPhone = await inkOnPreview(phone);
+    expect(onPhone.width).toBeLessThanOrEqual(PHONE.width);
+    expect(onPhone.ink).toBeGreaterThan(200);
+    await snap(phone, 'outgoing-11-issued-phone.png');
+
+    // the issued PDF, as anyone who may see it downloads it
+    const download = page.waitForEvent('download');
+    await page.getByTestId('outgoing-issued-download').click();
+    issuedPdf = join(tmpdir(), `outgoing-issued-${process.pid}.pdf`);
+    await (await download).saveAs(issuedPdf);
+
+    await page.getByTestId('outgoing-dispatch-submit').click();
+    await page.getByTestId('outgoing-state').filter({ hasText: 'Đã phát hành' }).waitFor();
+    await page.getByTestId('outgoing-dispatch').locator('[data-testid=outgoing-dispatch-submit]').waitFor({ state: 'detached' });
+    await page.getByTestId('outgoing-withdraw').waitFor();
+  });
+
+  it('anyone checks the issued PDF on "verify signatures": the signer’s and the organisation’s signatures, both valid', async () => {
+    const page = await signIn(OFFICER.username);
+    await page.getByRole('link', { name: 'Kiểm tra chữ ký số' }).click();
+    await page.waitForURL(/\/signatures\/verify$/);
+    await page.getByTestId('verify-file').setInputFiles(issuedPdf);
+    const report = page.getByTestId('verify-report');
+    await report.and(page.locator('[data-verdict=valid]')).waitFor();
+    const signatures = report.getByTestId('verify-signature');
+    expect(await signatures.count()).toBe(2);
+    await signatures.nth(0).getByText(LEADER.fullName, { exact: true }).waitFor();
+    expect(await signatures.nth(0).getAttribute('data-verdict')).toBe('followed_by_signature');
+    expect(await signatures.nth(1).getAttribute('data-verdict')).toBe('intact');
+    await snap(page, 'outgoing-12-verify.png');
+
+    const phone = await signIn(OFFICER.username, PHONE);
+    await phone.goto(`${server.baseUrl}/signatures/verify`);
+    await phone.getByTestId('verify-file').setInputFiles(issuedPdf);
+    await phone.getByTestId('verify-report').and(phone.locator('[data-verdict=valid]')).waitFor();
+    await snap(phone, 'outgoing-13-verify-phone.png');
+    rmSync(issuedPdf, { force: true });
   });
 
   it('showed no errors on any page', () => {

@@ -35,6 +35,7 @@ export const routes: Routes = [
       { path: 'outgoing', loadChildren: () => import('./features/outgoing/outgoing.routes').then((module) => module.OUTGOING_ROUTES) },
       // the placeholder's old address, kept for bookmarks
       { path: 'outgoing-documents', pathMatch: 'full', redirectTo: 'outgoing' },
+      { path: 'signatures', loadChildren: () => import('./features/signatures/signatures.routes').then((module) => module.SIGNATURE_ROUTES) },
       { path: 'case-files', loadChildren: () => import('./features/case-files/case-files.routes').then((module) => module.CASE_FILES_ROUTES) },
       { path: 'meetings', loadChildren: () => import('./features/meetings/meetings.routes').then((module) => module.MEETINGS_ROUTES) },
       { path: 'tasks', loadChildren: () => import('./features/tasks/tasks.routes').then((module) => module.TASK_ROUTES) },

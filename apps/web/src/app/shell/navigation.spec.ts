@@ -11,8 +11,10 @@ describe('visibleNavigation', () => {
     const shown = labels(visibleNavigation(NAVIGATION, ROLE_PERMISSIONS.admin));
     expect(shown).toEqual([
       'navigation.desk',
+      'navigation.tasks',
       'navigation.incomingDocuments',
       'navigation.outgoingDocuments',
+      'navigation.verifySignatures',
       'navigation.caseFiles',
       'navigation.meetings',
       'navigation.administration > navigation.units',
@@ -32,6 +34,8 @@ describe('visibleNavigation', () => {
     const entries = visibleNavigation(NAVIGATION, ROLE_PERMISSIONS.officer);
     expect(entries.some((entry) => entry.kind === 'group')).toBe(false);
     expect(labels(entries)).toContain('navigation.meetings');
+    // anyone may check a signed PDF
+    expect(labels(entries)).toContain('navigation.verifySignatures');
   });
 
   it('shows nothing without permissions', () => {

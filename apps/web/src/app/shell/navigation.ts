@@ -31,6 +31,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { kind: 'link', label: 'navigation.tasks', icon: 'assignment', path: '/tasks', requiresAny: [Permission.DeskView] },
   { kind: 'link', label: 'navigation.incomingDocuments', icon: 'move_to_inbox', path: '/incoming', requiresAny: [Permission.DeskView] },
   { kind: 'link', label: 'navigation.outgoingDocuments', icon: 'outbox', path: '/outgoing', requiresAny: [Permission.DeskView] },
+  { kind: 'link', label: 'navigation.verifySignatures', icon: 'verified_user', path: '/signatures/verify', requiresAny: [Permission.SignaturesVerify] },
   { kind: 'link', label: 'navigation.caseFiles', icon: 'folder_open', path: '/case-files', requiresAny: [Permission.DeskView] },
   { kind: 'link', label: 'navigation.meetings', icon: 'groups', path: '/meetings', requiresAny: [Permission.DeskView] },
   {

@@ -1,7 +1,12 @@
 import { OutgoingView } from '@app/contracts';
 
-/** The drafting and approval lists, as tabs; the lists of the later steps (issuing) come with their screens. */
-export const OUTGOING_TABS: readonly OutgoingView[] = ['mine', 'waiting', 'approved'];
+/** The working lists, as tabs; `to_issue` (signed, waiting for a number) is the clerks'. */
+export const OUTGOING_TABS: readonly OutgoingView[] = ['mine', 'waiting', 'approved', 'to_issue'];
+
+/** The tabs a user works with: the signed documents to number only for those who issue them. */
+export function tabsFor(issues: boolean): OutgoingView[] {
+  return OUTGOING_TABS.filter((view) => view !== 'to_issue' || issues);
+}
 
 /** The tab lives in the address (?view=waiting), so back, forward and reload keep it; "mine" is the default and is left out. */
 export function viewFromParam(value: string | null): OutgoingView {

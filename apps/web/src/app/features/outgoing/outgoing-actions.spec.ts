@@ -48,6 +48,32 @@ describe('availableActions', () => {
   });
 });
 
+describe('availableActions after the approval', () => {
+  const signer = { id: 'u2', permissions: [Permission.OutgoingDraft, Permission.OutgoingSign, Permission.SignaturesSign] };
+  const sealingClerk = { id: 'u3', permissions: [Permission.OutgoingCheckForm, Permission.SignaturesSeal] };
+  const signed = (state: OutgoingDocumentDto['state']) => ({ ...doc(state), signer: { id: 'u2', fullName: 'Signer' } });
+
+  it('lets only the named signer sign, once the form is checked', () => {
+    expect(availableActions(signed('form_checked'), signer).sign).toBe(true);
+    expect(availableActions({ ...signed('form_checked'), signer: { id: 'u9', fullName: 'Other' } }, signer).sign).toBe(false);
+    expect(availableActions(signed('approved'), signer).sign).toBe(false);
+    expect(availableActions(signed('form_checked'), sealingClerk).sign).toBe(false);
+  });
+
+  it('gives issuing a signed document and dispatching an issued one to a clerk who holds the seal', () => {
+    expect(availableActions(signed('signed'), sealingClerk)).toMatchObject({ issue: true, dispatch: false });
+    expect(availableActions(signed('signed'), clerk).issue).toBe(false);
+    expect(availableActions(signed('issued'), sealingClerk)).toMatchObject({ issue: false, dispatch: true, recall: true });
+    expect(availableActions(signed('signed'), signer).issue).toBe(false);
+  });
+
+  it('offers recall to the signer or a clerk and replacement to drafters, only while the document is out', () => {
+    expect(availableActions(signed('dispatched'), signer)).toMatchObject({ recall: true, replace: true, dispatch: false });
+    expect(availableActions(signed('dispatched'), drafter)).toMatchObject({ recall: false, replace: true });
+    for (const state of ['recalled', 'replaced', 'signed'] as const) expect(availableActions(signed(state), signer)).toMatchObject({ recall: false, replace: false });
+  });
+});
+
 describe('approveLabelKey', () => {
   it('names the answer by the step', () => {
     expect(approveLabelKey('review')).toBe('outgoing.actions.forward');

@@ -6,12 +6,15 @@ import {
   CreateOutgoingDraftRequest,
   DraftCommentDto,
   DraftVersionComparison,
+  DispatchOutgoingInput,
   DraftVersionDto,
   OutgoingDocumentDto,
+  OutgoingIssuancePreviewDto,
   OutgoingDocumentSummaryDto,
   OutgoingHistoryEntryDto,
   OutgoingListQuery,
   Page,
+  RecallOutgoingInput,
   ReviewDecisionRequest,
   SetReviewChainRequest,
   SubmitDraftRequest,
@@ -81,5 +84,22 @@ export class OutgoingApi {
   }
   addComment(id: string, request: AddDraftCommentRequest): Observable<DraftCommentDto> {
     return this.http.post<DraftCommentDto>(at(id, '/comments'), request);
+  }
+  /** the signer's signature; the passphrase of their key travels once, never kept */
+  sign(id: string, request: { passphrase: string; version: number }): Observable<OutgoingDocumentDto> {
+    return this.http.post<OutgoingDocumentDto>(at(id, '/signature'), request);
+  }
+  /** the number the next issuance in the register would take: a forecast shown to the clerk */
+  issuancePreview(id: string, registerId: string): Observable<OutgoingIssuancePreviewDto> {
+    return this.http.get<OutgoingIssuancePreviewDto>(at(id, '/issuance-preview'), { params: { registerId } });
+  }
+  issue(id: string, request: { registerId: string; passphrase: string; version: number }): Observable<OutgoingDocumentDto> {
+    return this.http.post<OutgoingDocumentDto>(at(id, '/issuance'), request);
+  }
+  dispatch(id: string, request: DispatchOutgoingInput): Observable<OutgoingDocumentDto> {
+    return this.http.post<OutgoingDocumentDto>(at(id, '/dispatch'), request);
+  }
+  recall(id: string, request: RecallOutgoingInput): Observable<OutgoingDocumentDto> {
+    return this.http.post<OutgoingDocumentDto>(at(id, '/recall'), request);
   }
 }

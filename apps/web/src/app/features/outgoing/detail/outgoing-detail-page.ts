@@ -26,6 +26,11 @@ import { OutgoingTimeline } from './outgoing-timeline';
 import { PdfStatus } from './pdf-status';
 import { ReviewChain } from './review-chain';
 import { VersionsPanel } from './versions-panel';
+import { DispatchPanel } from './dispatch-panel';
+import { IssuePanel } from './issue-panel';
+import { IssuedDocument } from './issued-document';
+import { SignPanel } from './sign-panel';
+import { WithdrawPanel } from './withdraw-panel';
 
 interface Loaded {
   document: OutgoingDocumentDto;
@@ -60,6 +65,11 @@ interface Loaded {
     PdfStatus,
     ReviewChain,
     VersionsPanel,
+    SignPanel,
+    IssuePanel,
+    IssuedDocument,
+    DispatchPanel,
+    WithdrawPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './outgoing-detail-page.html',
@@ -73,10 +83,11 @@ export class OutgoingDetailPage {
   protected readonly loaded = signal<Loaded | null>(null);
   protected readonly failure = signal<string | null>(null);
   private readonly session = inject(SessionStore);
-  protected readonly canEdit = computed(() => {
+  protected readonly actions = computed(() => {
     const loaded = this.loaded();
-    return loaded ? availableActions(loaded.document, this.session.user()).edit : false;
+    return loaded ? availableActions(loaded.document, this.session.user()) : null;
   });
+  protected readonly canEdit = computed(() => this.actions()?.edit ?? false);
   protected readonly editingMetadata = signal(false);
   protected readonly type = computed(() => DOCUMENT_TYPES.find((type) => type.code === this.loaded()?.document.documentType) ?? null);
   private readonly id = signal('');

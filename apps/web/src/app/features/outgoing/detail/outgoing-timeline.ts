@@ -4,7 +4,7 @@ import { OutgoingHistoryEntryDto } from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { VietnamDatePipe } from '../../../core/i18n/vietnam-date.pipe';
 
-/** The actions the API writes into a draft's history (review.service, draft-versions.service, the converter). */
+/** The actions the API writes into a document's history (review, versions, the converter, signing, issuance, dispatch, recall, replacement). */
 export const OUTGOING_HISTORY_ACTIONS = [
   'created',
   'updated',
@@ -19,6 +19,13 @@ export const OUTGOING_HISTORY_ACTIONS = [
   'commented',
   'converted_for_signing',
   'no_pdf_for_signing',
+  'signed',
+  'issued',
+  'dispatched',
+  'recalled',
+  'replacement_drafted',
+  'replaced',
+  'replaces',
 ] as const;
 
 const ICONS: Readonly<Record<string, string>> = {
@@ -35,6 +42,13 @@ const ICONS: Readonly<Record<string, string>> = {
   commented: 'comment',
   converted_for_signing: 'picture_as_pdf',
   no_pdf_for_signing: 'report',
+  signed: 'draw',
+  issued: 'approval',
+  dispatched: 'outgoing_mail',
+  recalled: 'undo',
+  replacement_drafted: 'edit_document',
+  replaced: 'swap_horiz',
+  replaces: 'swap_horiz',
 };
 
 /** The translation key of an action; one the web app does not know yet still shows, by its name. */

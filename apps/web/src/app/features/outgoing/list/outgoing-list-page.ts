@@ -19,14 +19,14 @@ import { VietnamDatePipe } from '../../../core/i18n/vietnam-date.pipe';
 import { EmptyState } from '../../../shared/empty-state/empty-state';
 import { PageHeader } from '../../../shared/page-header/page-header';
 import { DocumentMarks } from '../../incoming/document-marks';
-import { OUTGOING_TABS, viewFromParam, viewToParams } from '../list-query';
+import { tabsFor, viewFromParam, viewToParams } from '../list-query';
 import { OutgoingApi } from '../outgoing-api';
 import { OutgoingStateBadge } from '../outgoing-state-badge';
 
 const PAGE_SIZE = 50;
 const PHONE_QUERY = '(max-width: 599.98px)';
 
-/** Văn bản đi: the working lists (my drafts, waiting for me, approved) as tabs, a page at a time. */
+/** Văn bản đi: the working lists (my drafts, waiting for me, approved, to issue) as tabs, a page at a time. */
 @Component({
   selector: 'app-outgoing-list-page',
   imports: [
@@ -55,9 +55,10 @@ export class OutgoingListPage {
   private readonly route = inject(ActivatedRoute);
   protected readonly language = inject(LanguageService);
 
-  protected readonly canDraft = inject(SessionStore).hasAny(Permission.OutgoingDraft);
+  private readonly session = inject(SessionStore);
+  protected readonly canDraft = this.session.hasAny(Permission.OutgoingDraft);
   protected readonly phone = toSignal(inject(BreakpointObserver).observe(PHONE_QUERY).pipe(map((state) => state.matches)), { initialValue: false });
-  protected readonly views = OUTGOING_TABS;
+  protected readonly views = tabsFor(this.session.hasAny(Permission.OutgoingCheckForm));
   protected readonly columns = ['subject', 'type', 'drafter', 'signer', 'reviewer', 'updatedAt', 'state'];
   /** keyed by plain string: mat-table rows reach the template untyped */
   protected readonly typeLabels: Readonly<Record<string, BilingualLabel>> = Object.fromEntries(DOCUMENT_TYPES.map((type) => [type.code, type]));

@@ -16,6 +16,7 @@ import {
   DocumentTypeCode,
   IncomingDocumentDto,
   OrganDto,
+  OutgoingDocumentDto,
   StoredFileDto,
   UnitDto,
   Urgency,
@@ -31,6 +32,7 @@ import { FieldMap, FieldMessage, applyServerErrors, messageFor, serverErrors } f
 import { FilesInput } from '../../incoming/register/files-input';
 import { ClassificationFields } from '../classification-fields';
 import { OutgoingApi } from '../outgoing-api';
+import { replacementDefaults } from './replacement-defaults';
 
 const PEOPLE_LIMIT = 200;
 const ORGAN_SUGGESTIONS = 10;
@@ -43,6 +45,7 @@ const FIELD_MAP: FieldMap = {
   recipientOrganIds: 'organSearch',
   recipientsText: 'recipientsText',
   note: 'note',
+  replacementReason: 'replacementReason',
   mainFileId: 'mainFile',
   attachmentFileIds: 'mainFile',
 };
@@ -102,14 +105,18 @@ export class OutgoingNewPage {
     organSearch: this.fb.control(''),
     recipientsText: this.fb.control('', Validators.maxLength(2000)),
     note: this.fb.control('', Validators.maxLength(500)),
+    // required only for a replacement (see the constructor)
+    replacementReason: this.fb.control('', Validators.maxLength(2000)),
   });
   protected readonly controls = this.form.controls;
 
   protected readonly signers = signal<UserDto[]>([]);
   protected readonly units = signal<UnitDto[]>([]);
   protected readonly organSuggestions = signal<OrganDto[]>([]);
-  protected readonly organs = signal<OrganDto[]>([]);
+  protected readonly organs = signal<Pick<OrganDto, 'id' | 'name'>[]>([]);
   protected readonly replyTo = signal<IncomingDocumentDto | null>(null);
+  /** the issued document this draft replaces (opened with ?replaces=<id>) */
+  protected readonly replaces = signal<OutgoingDocumentDto | null>(null);
   protected readonly mainFile = signal<StoredFileDto | null>(null);
   protected readonly attachments = signal<StoredFileDto[]>([]);
   protected readonly mainFileError = signal<string | null>(null);
@@ -138,7 +145,10 @@ export class OutgoingNewPage {
         takeUntilDestroyed(),
       )
       .subscribe((organs) => this.organSuggestions.set(organs));
-    const replyToId = inject(ActivatedRoute).snapshot.queryParamMap.get('replyTo');
+    const query = inject(ActivatedRoute).snapshot.queryParamMap;
+    const replacesId = query.get('replaces');
+    if (replacesId) this.startReplacement(replacesId);
+    const replyToId = query.get('replyTo');
     if (replyToId)
       this.directory.incomingDocument(replyToId).subscribe({
         next: (incoming) => {
@@ -148,6 +158,20 @@ export class OutgoingNewPage {
         },
         error: (error: unknown) => this.notifier.error(error),
       });
+  }
+
+  /** A replacement starts from the replaced document, and says why it replaces it. */
+  private startReplacement(replacesId: string): void {
+    this.controls.replacementReason.addValidators([Validators.required, Validators.minLength(5)]);
+    this.api.get(replacesId).subscribe({
+      next: (replaced) => {
+        this.replaces.set(replaced);
+        const defaults = replacementDefaults(replaced);
+        this.form.patchValue({ classification: defaults.classification, subject: defaults.subject, signerId: defaults.signerId, recipientUnitIds: defaults.recipientUnitIds, recipientsText: defaults.recipientsText });
+        this.organs.set(defaults.organs);
+      },
+      error: (error: unknown) => this.formError.set(this.notifier.errorText(error)),
+    });
   }
 
   protected error(name: keyof typeof this.controls): FieldMessage | null {
@@ -160,7 +184,7 @@ export class OutgoingNewPage {
     this.controls.organSearch.setValue('');
   }
 
-  protected removeOrgan(organ: OrganDto): void {
+  protected removeOrgan(organ: Pick<OrganDto, 'id'>): void {
     this.organs.update((picked) => picked.filter((candidate) => candidate.id !== organ.id));
   }
 
@@ -194,6 +218,8 @@ export class OutgoingNewPage {
       recipientOrganIds: this.organs().map((organ) => organ.id),
       recipientsText: orNull(value.recipientsText),
       replyToIncomingId: this.replyTo()?.id ?? null,
+      replacesId: this.replaces()?.id ?? null,
+      replacementReason: this.replaces() ? value.replacementReason.trim() : null,
       mainFileId: mainFile.id,
       attachmentFileIds: this.attachments().map((file) => file.id),
       note: orNull(value.note),
