@@ -361,4 +361,12 @@ describe('Case files and archive handover', () => {
     const direct = await system.app.get(CaseFileFiguresService).onlineShare({ from: year, to: year, unitId: legal.unitId });
     expect(direct).toEqual([legal]);
   });
+
+  it('documents its routes and answers in the OpenAPI description', async () => {
+    const spec = (await system.http().get('/api/docs-json').expect(200)).body;
+    for (const path of ['/api/file-plans', '/api/case-files/{id}/documents', '/api/case-files/{id}/closing', '/api/archive/handovers/{id}/record.pdf', '/api/archive/case-files/{id}/package'])
+      expect(Object.keys(spec.paths)).toContain(path);
+    expect(spec.components.schemas.CaseFileResponseDto.properties).toHaveProperty('documents');
+    expect(spec.components.schemas.ClosingCheckResponseDto.properties).toHaveProperty('reasons');
+  });
 });

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Permission } from '@app/contracts';
 import type { CaseFileDto, CaseFileHistoryEntryDto, CaseFileNoteDto, CaseFileSummaryDto, ClosingCheckDto, OnlineShareRow, Page } from '@app/contracts';
@@ -13,6 +13,7 @@ import { CaseFilesService } from './case-files.service';
 import { OnlineShareQueryDto } from './dto/archive.dto';
 import { AddNoteDto, CaseFileListQueryDto, LinkDocumentDto, OpenCaseFileDto, ShareCaseFileDto, UpdateCaseFileDocumentDto, UpdateCaseFileDto, VersionDto } from './dto/case-file.dto';
 import { CaseFileFiguresService } from './figures/case-file-figures.service';
+import { CaseFileHistoryEntryResponseDto, CaseFileNoteResponseDto, CaseFilePageDto, CaseFileResponseDto, ClosingCheckResponseDto, OnlineShareRowDto } from './dto/case-file-response.dto';
 
 /** Registered before CaseFilesController so that `/online-share` wins over `/:id`. */
 @ApiTags('case files')
@@ -24,6 +25,7 @@ export class CaseFileFiguresController {
   @Get('online-share')
   @RequirePermissions(Permission.CaseFilesFigures)
   @ApiOperation({ summary: 'Tỷ lệ hồ sơ xử lý trên môi trường mạng / Share of case files processed online, by unit and year' })
+  @ApiOkResponse({ type: [OnlineShareRowDto] })
   onlineShare(@Query() query: OnlineShareQueryDto): Promise<OnlineShareRow[]> {
     return this.figures.onlineShare(query);
   }
@@ -43,6 +45,7 @@ export class CaseFilesController {
   @Post()
   @RequirePermissions(Permission.CaseFilesKeep)
   @ApiOperation({ summary: 'Mở hồ sơ / Open a case file, from the plan or not' })
+  @ApiOkResponse({ type: CaseFileResponseDto })
   open(@Body() body: OpenCaseFileDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseFileDto> {
     return this.caseFiles.open(body, user);
   }
@@ -50,6 +53,7 @@ export class CaseFilesController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Danh sách hồ sơ / Case files: mine, shared with me, my unit’s, to hand over, the archive' })
+  @ApiOkResponse({ type: CaseFilePageDto })
   list(@Query() query: CaseFileListQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<Page<CaseFileSummaryDto>> {
     return this.caseFiles.list(query, user);
   }
@@ -57,6 +61,7 @@ export class CaseFilesController {
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'Xem hồ sơ / The case file with its documents and shares' })
+  @ApiOkResponse({ type: CaseFileResponseDto })
   get(@Param('id', ParseIdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseFileDto> {
     return this.caseFiles.get(id, user);
   }
@@ -64,6 +69,7 @@ export class CaseFilesController {
   @Patch(':id')
   @RequirePermissions(Permission.CaseFilesKeep)
   @ApiOperation({ summary: 'Sửa hồ sơ / Edit title, retention, usage mode, description (open files only: a closed file is 409)' })
+  @ApiOkResponse({ type: CaseFileResponseDto })
   update(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateCaseFileDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseFileDto> {
     return this.caseFiles.update(id, body, user);
   }
@@ -71,6 +77,7 @@ export class CaseFilesController {
   @Get(':id/history')
   @Authenticated()
   @ApiOperation({ summary: 'Quá trình / The timeline of the case file' })
+  @ApiOkResponse({ type: [CaseFileHistoryEntryResponseDto] })
   history(@Param('id', ParseIdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseFileHistoryEntryDto[]> {
     return this.caseFiles.history(id, user);
   }
@@ -78,6 +85,7 @@ export class CaseFilesController {
   @Get(':id/notes')
   @Authenticated()
   @ApiOperation({ summary: 'Ghi chú / Notes' })
+  @ApiOkResponse({ type: [CaseFileNoteResponseDto] })
   notes(@Param('id', ParseIdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseFileNoteDto[]> {
     return this.caseFiles.notes(id, user);
   }
@@ -85,6 +93,7 @@ export class CaseFilesController {
   @Post(':id/notes')
   @Authenticated()
   @ApiOperation({ summary: 'Thêm ghi chú / Add a note (keeper and contributors)' })
+  @ApiOkResponse({ type: CaseFileNoteResponseDto })
   addNote(@Param('id', ParseIdPipe) id: string, @Body() body: AddNoteDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseFileNoteDto> {
     return this.caseFiles.addNote(id, body, user);
   }
@@ -92,6 +101,7 @@ export class CaseFilesController {
   @Post(':id/shares')
   @Authenticated()
   @ApiOperation({ summary: 'Chia sẻ hồ sơ / Share with a colleague: read or contribute' })
+  @ApiOkResponse({ type: CaseFileResponseDto })
   share(@Param('id', ParseIdPipe) id: string, @Body() body: ShareCaseFileDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseFileDto> {
     return this.caseFiles.share(id, body, user);
   }
@@ -99,6 +109,7 @@ export class CaseFilesController {
   @Delete(':id/shares/:userId')
   @Authenticated()
   @ApiOperation({ summary: 'Thôi chia sẻ / Stop sharing with a colleague' })
+  @ApiOkResponse({ type: CaseFileResponseDto })
   unshare(@Param('id', ParseIdPipe) id: string, @Param('userId', ParseIdPipe) userId: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseFileDto> {
     return this.caseFiles.unshare(id, userId, user);
   }
@@ -106,12 +117,14 @@ export class CaseFilesController {
   @Post(':id/documents')
   @Authenticated()
   @ApiOperation({ summary: 'Đưa văn bản vào hồ sơ / Link an incoming or outgoing document the caller may see (403 otherwise), or add an internal paper' })
+  @ApiOkResponse({ type: CaseFileResponseDto })
   link(@Param('id', ParseIdPipe) id: string, @Body() body: LinkDocumentDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseFileDto> {
     return this.documents.link(id, body, user);
   }
 
   @Patch(':id/documents/:entryId')
   @Authenticated()
+  @ApiOkResponse({ type: CaseFileResponseDto })
   @ApiOperation({ summary: 'Bổ sung thông tin văn bản / Complete the archive metadata of a document in the file' })
   updateDocument(
     @Param('id', ParseIdPipe) id: string,
@@ -125,6 +138,7 @@ export class CaseFilesController {
   @Delete(':id/documents/:entryId')
   @Authenticated()
   @ApiOperation({ summary: 'Bỏ văn bản khỏi hồ sơ / Take a document out of the case file (the document stays)' })
+  @ApiOkResponse({ type: CaseFileResponseDto })
   unlink(@Param('id', ParseIdPipe) id: string, @Param('entryId', ParseIdPipe) entryId: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseFileDto> {
     return this.documents.unlink(id, entryId, user);
   }
@@ -147,6 +161,7 @@ export class CaseFilesController {
   @Get(':id/closing-check')
   @Authenticated()
   @ApiOperation({ summary: 'Kiểm tra trước khi kết thúc / What closing would say now: the reasons, the counts' })
+  @ApiOkResponse({ type: ClosingCheckResponseDto })
   check(@Param('id', ParseIdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ClosingCheckDto> {
     return this.closing.check(id, user);
   }
@@ -155,6 +170,7 @@ export class CaseFilesController {
   @HttpCode(200)
   @RequirePermissions(Permission.CaseFilesKeep)
   @ApiOperation({ summary: 'Kết thúc hồ sơ / Close: refused (422) with the reasons while incomplete; then read-only' })
+  @ApiOkResponse({ type: CaseFileResponseDto })
   close(@Param('id', ParseIdPipe) id: string, @Body() body: VersionDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseFileDto> {
     return this.closing.close(id, body.version, user);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
@@ -13,6 +13,7 @@ import { CreateBorrowDto, CreateHandoverDto, DecideBorrowDto, RetentionExpiryQue
 import { ArchivePackageService } from './archive-package.service';
 import { BorrowingService } from './borrowing.service';
 import { HandoverPdf, HandoverService } from './handover.service';
+import { ArchiveHandoverResponseDto, BorrowRequestResponseDto, RetentionExpiryResponseDto } from '../dto/case-file-response.dto';
 
 const sendPdf = (response: Response, pdf: HandoverPdf) =>
   response
@@ -33,6 +34,7 @@ export class ArchiveController {
   @Post('handovers')
   @RequirePermissions(Permission.ArchiveManage)
   @ApiOperation({ summary: 'Nhận hồ sơ nộp lưu / Receive closed case files kept 5 years or more' })
+  @ApiOkResponse({ type: ArchiveHandoverResponseDto })
   receive(@Body() body: CreateHandoverDto, @CurrentUser() user: AuthenticatedUser): Promise<ArchiveHandoverDto> {
     return this.handovers.receive(body, user);
   }
@@ -40,6 +42,7 @@ export class ArchiveController {
   @Get('handovers')
   @RequirePermissions(Permission.ArchiveManage)
   @ApiOperation({ summary: 'Các lần nộp lưu / Handovers, newest first' })
+  @ApiOkResponse({ type: [ArchiveHandoverResponseDto] })
   list(): Promise<ArchiveHandoverDto[]> {
     return this.handovers.list();
   }
@@ -47,6 +50,7 @@ export class ArchiveController {
   @Get('handovers/:id')
   @RequirePermissions(Permission.ArchiveManage)
   @ApiOperation({ summary: 'Một lần nộp lưu / A handover with its case files' })
+  @ApiOkResponse({ type: ArchiveHandoverResponseDto })
   get(@Param('id', ParseIdPipe) id: string): Promise<ArchiveHandoverDto> {
     return this.handovers.get(id);
   }
@@ -88,6 +92,7 @@ export class ArchiveController {
   @Post('borrow-requests')
   @RequirePermissions(Permission.ArchiveRead)
   @ApiOperation({ summary: 'Xin mượn hồ sơ / Ask to borrow an archived case file' })
+  @ApiOkResponse({ type: BorrowRequestResponseDto })
   borrow(@Body() body: CreateBorrowDto, @CurrentUser() user: AuthenticatedUser): Promise<BorrowRequestDto> {
     return this.borrowing.request(body, user);
   }
@@ -95,6 +100,7 @@ export class ArchiveController {
   @Get('borrow-requests')
   @RequirePermissions(Permission.ArchiveRead)
   @ApiOperation({ summary: 'Phiếu mượn / Borrowing requests: the archivist’s all, anyone else’s own' })
+  @ApiOkResponse({ type: [BorrowRequestResponseDto] })
   borrowRequests(@CurrentUser() user: AuthenticatedUser): Promise<BorrowRequestDto[]> {
     return this.borrowing.list(user);
   }
@@ -102,6 +108,7 @@ export class ArchiveController {
   @Post('borrow-requests/:id/decision')
   @RequirePermissions(Permission.ArchiveManage)
   @ApiOperation({ summary: 'Duyệt / từ chối / nhận lại / Approve, refuse, or mark returned' })
+  @ApiOkResponse({ type: BorrowRequestResponseDto })
   decide(@Param('id', ParseIdPipe) id: string, @Body() body: DecideBorrowDto, @CurrentUser() user: AuthenticatedUser): Promise<BorrowRequestDto> {
     return this.borrowing.decide(id, body, user);
   }
@@ -109,6 +116,7 @@ export class ArchiveController {
   @Get('retention-expiry')
   @RequirePermissions(Permission.ArchiveManage)
   @ApiOperation({ summary: 'Hồ sơ hết thời hạn bảo quản / Archived files whose retention ends by a day, for appraisal' })
+  @ApiOkResponse({ type: [RetentionExpiryResponseDto] })
   retentionExpiry(@Query() query: RetentionExpiryQueryDto): Promise<RetentionExpiryDto[]> {
     return this.borrowing.retentionExpiry(query.until);
   }

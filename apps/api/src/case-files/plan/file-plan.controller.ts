@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@app/contracts';
 import type { FilePlanDto, FilePlanSummary } from '@app/contracts';
 import { Authenticated, CurrentUser, RequirePermissions } from '../../identity/auth/access.decorators';
@@ -8,6 +8,7 @@ import { ParseIdPipe } from '../../platform/http/parse-id.pipe';
 import { VersionDto } from '../dto/case-file.dto';
 import { CreateFilePlanDto, FilePlanEntryDto, FilePlanHeadingDto } from '../dto/file-plan.dto';
 import { FilePlanService } from './file-plan.service';
+import { FilePlanResponseDto, FilePlanSummaryResponseDto } from '../dto/case-file-response.dto';
 
 @ApiTags('case files')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class FilePlanController {
   @Post()
   @RequirePermissions(Permission.CaseFilesPlan)
   @ApiOperation({ summary: 'Lập danh mục hồ sơ / Start the plan of a year, optionally copying another year’s' })
+  @ApiOkResponse({ type: FilePlanResponseDto })
   create(@Body() body: CreateFilePlanDto, @CurrentUser() user: AuthenticatedUser): Promise<FilePlanDto> {
     return this.plans.create(body, user);
   }
@@ -25,6 +27,7 @@ export class FilePlanController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Các danh mục hồ sơ / The years that have a plan, and their state' })
+  @ApiOkResponse({ type: [FilePlanSummaryResponseDto] })
   list(): Promise<FilePlanSummary[]> {
     return this.plans.list();
   }
@@ -32,6 +35,7 @@ export class FilePlanController {
   @Get(':year')
   @Authenticated()
   @ApiOperation({ summary: 'Danh mục hồ sơ của năm / The plan of a year' })
+  @ApiOkResponse({ type: FilePlanResponseDto })
   get(@Param('year', ParseIntPipe) year: number): Promise<FilePlanDto> {
     return this.plans.get(year);
   }
@@ -39,6 +43,7 @@ export class FilePlanController {
   @Post(':id/headings')
   @RequirePermissions(Permission.CaseFilesPlan)
   @ApiOperation({ summary: 'Thêm đề mục / Add a heading (draft plans only)' })
+  @ApiOkResponse({ type: FilePlanResponseDto })
   addHeading(@Param('id', ParseIdPipe) id: string, @Body() body: FilePlanHeadingDto, @CurrentUser() user: AuthenticatedUser): Promise<FilePlanDto> {
     return this.plans.addHeading(id, body, user);
   }
@@ -46,6 +51,7 @@ export class FilePlanController {
   @Post(':id/entries')
   @RequirePermissions(Permission.CaseFilesPlan)
   @ApiOperation({ summary: 'Thêm hồ sơ vào danh mục / Add a planned case file (code = ordinal.heading, e.g. 01.TCCB)' })
+  @ApiOkResponse({ type: FilePlanResponseDto })
   addEntry(@Param('id', ParseIdPipe) id: string, @Body() body: FilePlanEntryDto, @CurrentUser() user: AuthenticatedUser): Promise<FilePlanDto> {
     return this.plans.addEntry(id, body, user);
   }
@@ -53,6 +59,7 @@ export class FilePlanController {
   @Delete(':id/entries/:entryId')
   @RequirePermissions(Permission.CaseFilesPlan)
   @ApiOperation({ summary: 'Bỏ hồ sơ khỏi danh mục / Remove a planned case file (draft plans only)' })
+  @ApiOkResponse({ type: FilePlanResponseDto })
   removeEntry(@Param('id', ParseIdPipe) id: string, @Param('entryId', ParseIdPipe) entryId: string, @CurrentUser() user: AuthenticatedUser): Promise<FilePlanDto> {
     return this.plans.removeEntry(id, entryId, user);
   }
@@ -60,6 +67,7 @@ export class FilePlanController {
   @Post(':id/approval')
   @RequirePermissions(Permission.CaseFilesApprovePlan)
   @ApiOperation({ summary: 'Duyệt danh mục / The head of the agency approves the plan' })
+  @ApiOkResponse({ type: FilePlanResponseDto })
   approve(@Param('id', ParseIdPipe) id: string, @Body() body: VersionDto, @CurrentUser() user: AuthenticatedUser): Promise<FilePlanDto> {
     return this.plans.approve(id, body.version, user);
   }
