@@ -1,4 +1,5 @@
-import type { CaseFileState, Retention } from '@app/contracts';
+import { HttpErrorResponse } from '@angular/common/http';
+import type { CaseFileState, ClosingReason, Retention } from '@app/contracts';
 
 /** The translation key of a retention: `caseFiles.retention.permanent`, or years with a count. */
 export function retentionText(retention: Retention, language: 'vi' | 'en'): string {
@@ -20,4 +21,11 @@ export const CASE_FILE_HISTORY_ACTIONS = ['opened', 'updated', 'document_linked'
 
 export function historyActionKey(action: string): string {
   return (CASE_FILE_HISTORY_ACTIONS as readonly string[]).includes(action) ? `caseFiles.history.${action}` : 'caseFiles.history.other';
+}
+
+/** The reasons a closing was refused (422 `CASE_FILE_INCOMPLETE`), or null for any other failure. */
+export function closingReasons(error: unknown): ClosingReason[] | null {
+  if (!(error instanceof HttpErrorResponse) || error.error?.code !== 'CASE_FILE_INCOMPLETE') return null;
+  const reasons = (error.error.details as { reasons?: unknown } | undefined)?.reasons;
+  return Array.isArray(reasons) ? (reasons as ClosingReason[]) : null;
 }

@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
@@ -19,7 +18,7 @@ import { VietnamDatePipe } from '../../../core/i18n/vietnam-date.pipe';
 import { PageHeader } from '../../../shared/page-header/page-header';
 import { saveBlob } from '../../incoming/file-save';
 import { CaseFilesApi } from '../case-files-api';
-import { historyActionKey, retentionText } from '../case-file-labels';
+import { closingReasons, historyActionKey, retentionText } from '../case-file-labels';
 import { CaseFileStateBadge } from '../case-file-state-badge';
 import { LinkDocumentPanel } from './link-document-panel';
 
@@ -162,9 +161,9 @@ export class CaseFileDetailPage {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        const details = error instanceof HttpErrorResponse ? (error.error?.details as { reasons?: ClosingReason[] } | undefined) : undefined;
-        if (details?.reasons) {
-          this.reasons.set(details.reasons);
+        const reasons = closingReasons(error);
+        if (reasons) {
+          this.reasons.set(reasons);
           this.api.get(file.id).subscribe((current) => this.file.set(current));
         } else this.notifier.error(error);
       },
