@@ -117,6 +117,18 @@ describe('Meetings: scheduling, rooms, invitations, materials and who may read t
     expect(missed.filter((event) => event.name === 'participant.answered')).toHaveLength(3);
   });
 
+  it('drafts the invitation as an outgoing document (Giấy mời) to be signed by the chair, once', async () => {
+    // a member may draft outgoing documents but does not manage the meeting
+    await system.http().post(`/api/meetings/${meeting.id}/invitation-letter`).set(as('chuyenvien')).expect(403);
+    const { outgoingDocumentId } = (await system.http().post(`/api/meetings/${meeting.id}/invitation-letter`).set(as('thuky')).expect(201)).body;
+    const draft = (await system.http().get(`/api/outgoing-documents/${outgoingDocumentId}`).set(as('thuky')).expect(200)).body;
+    expect(draft).toMatchObject({ documentType: 'invitation', state: 'draft', subject: 'Mời dự cuộc họp: Giao ban Lãnh đạo Bộ tuần 49' });
+    expect(draft.signer.id).toBe(userId.lanhdao);
+    expect(draft.recipientsText).toContain('Ông Nguyễn Văn An (Sở Y tế Hà Nội)');
+    expect((await system.http().get(`/api/meetings/${meeting.id}`).set(as('thuky')).expect(200)).body.invitationDocumentId).toBe(outgoingDocumentId);
+    await system.http().post(`/api/meetings/${meeting.id}/invitation-letter`).set(as('thuky')).expect(409);
+  });
+
   it('uploads a material as an immutable version identified by its SHA-256, and publishes it now or at a chosen time', async () => {
     const fileId = (await system.http().post('/api/files').set(as('thuky')).attach('file', samplePdf('Du thao Thong tu'), 'du-thao.pdf').expect(201)).body.id;
     const material = (

@@ -151,6 +151,8 @@ export interface MeetingDto extends MeetingSummaryDto {
   startedAt: string | null;
   endedAt: string | null;
   invitedAt: string | null;
+  /** the outgoing document (Giấy mời) drafted from the meeting, if any (POST /api/meetings/:id/invitation-letter) */
+  invitationDocumentId: string | null;
   version: number;
   participants: MeetingParticipantDto[];
   agenda: AgendaItemDto[];

@@ -6,6 +6,7 @@ import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { ParseIdPipe } from '../platform/http/parse-id.pipe';
 import { AgendaService } from './agenda/agenda.service';
 import { AnswerInvitationDto, CheckInDto, CreateMeetingDto, MeetingRoomDto, MeetingScheduleQueryDto, SetAgendaDto, UpdateMeetingDto, UpdateMeetingRoomDto, VersionDto } from './dto/meeting-requests.dto';
+import { InvitationLetterService } from './invitations/invitation-letter.service';
 import { InvitationsService } from './invitations/invitations.service';
 import { MeetingRoomsService } from './rooms/meeting-rooms.service';
 import { MeetingsService } from './schedule/meetings.service';
@@ -46,6 +47,7 @@ export class MeetingsController {
     private readonly meetings: MeetingsService,
     private readonly invitations: InvitationsService,
     private readonly agenda: AgendaService,
+    private readonly letters: InvitationLetterService,
   ) {}
 
   @Get()
@@ -102,6 +104,13 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Gửi giấy mời / Send the invitation to every participant' })
   invite(@Param('id', ParseIdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<MeetingDto> {
     return this.invitations.send(id, user);
+  }
+
+  @Post(':id/invitation-letter')
+  @RequirePermissions(Permission.OutgoingDraft)
+  @ApiOperation({ summary: 'Soạn Giấy mời (văn bản đi) / Draft the invitation as an outgoing document, to be signed by the chair and dispatched through the outgoing flow' })
+  invitationLetter(@Param('id', ParseIdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<{ outgoingDocumentId: string }> {
+    return this.letters.draft(id, user);
   }
 
   @Post(':id/answers')

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OutgoingModule } from '../outgoing/outgoing.module';
 import { DocumentConverter } from '../outgoing/conversion/document-converter';
 import { TasksModule } from '../tasks/tasks.module';
 import { MeetingAccessService } from './access/meeting-access.service';
@@ -26,6 +27,7 @@ import { ConsultationsService } from './consultations/consultations.service';
 import { MeetingsDemo } from './demo/meetings-demo';
 import { MeetingBroadcaster } from './events/meeting-broadcaster.gateway';
 import { MeetingEventsService } from './events/meeting-events.service';
+import { InvitationLetterService } from './invitations/invitation-letter.service';
 import { InvitationMailer } from './invitations/invitation-mailer';
 import { InvitationsService } from './invitations/invitations.service';
 import { MeetingMaterialsController } from './meeting-materials.controller';
@@ -72,7 +74,7 @@ export const MEETING_ENTITIES = [
  * stateless wrapper around `soffice`).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(MEETING_ENTITIES), AuditModule, FilesModule, NotificationsModule, TasksModule],
+  imports: [TypeOrmModule.forFeature(MEETING_ENTITIES), AuditModule, FilesModule, NotificationsModule, OutgoingModule, TasksModule],
   controllers: [MeetingRoomsController, MeetingsController, MeetingMaterialsController, MeetingProceedingsController, ConsultationsController],
   providers: [
     MeetingAccessService,
@@ -83,6 +85,7 @@ export const MEETING_ENTITIES = [
     MeetingRoomsService,
     MeetingsService,
     InvitationMailer,
+    InvitationLetterService,
     InvitationsService,
     AgendaService,
     DocumentConverter,

@@ -62,6 +62,10 @@ export class Meeting {
   @Column({ type: 'timestamptz', nullable: true })
   invitedAt: Date | null;
 
+  /** the outgoing document (Giấy mời) drafted from the meeting, when the invitation is issued as one */
+  @Column({ type: 'uuid', nullable: true })
+  invitationDocumentId: string | null;
+
   /** bigint: read as a string by pg */
   @Column({ type: 'bigint', default: 0 })
   lastEventSequence: string;

@@ -10,6 +10,7 @@ import { PollsService } from '../polls/polls.service';
 import { MeetingViews } from '../schedule/meeting-views';
 import { SpeakersService } from '../speakers/speakers.service';
 import { MeetingFigures } from './meeting-figures';
+import { participantName } from '../invitations/participant-name';
 import { MinutesBlock, renderMinutes } from './minutes-document';
 
 const TIME = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
@@ -53,7 +54,7 @@ export class MinutesService {
       { kind: 'paragraph', text: `Chủ trì: ${summary.chair?.fullName ?? '—'} · Trạng thái: ${MEETING_STATE_LABELS[meeting.state].vi}` },
       { kind: 'heading', text: `I. Thành phần và điểm danh (có mặt ${figures.present}/${figures.participants})` },
       ...participants.map((participant, index): MinutesBlock => {
-        const name = participant.user?.fullName ?? participant.unit?.name ?? participant.guestName ?? '';
+        const name = participantName(participant);
         const delegate = participant.delegate ? ` (${participant.delegate.fullName} dự thay)` : '';
         const present = participant.checkedInAt ? `có mặt lúc ${TIME.format(new Date(participant.checkedInAt))}` : 'vắng mặt';
         return { kind: 'paragraph', indent: 12, text: `${index + 1}. ${name}${delegate} — ${PARTICIPANT_ROLE_LABELS[participant.role].vi}; trả lời: ${ANSWERS[participant.answer]}; ${present}` };

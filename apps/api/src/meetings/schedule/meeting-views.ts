@@ -134,6 +134,7 @@ export class MeetingViews {
       startedAt: iso(meeting.startedAt),
       endedAt: iso(meeting.endedAt),
       invitedAt: iso(meeting.invitedAt),
+      invitationDocumentId: meeting.invitationDocumentId,
       version: meeting.version,
       participants: await this.participants(meeting.id),
       agenda: await this.agenda(meeting.id),

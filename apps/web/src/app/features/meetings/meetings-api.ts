@@ -56,6 +56,9 @@ export class MeetingsApi {
   step(id: string, step: 'invitations' | 'start' | 'end'): Observable<MeetingDto> {
     return this.http.post<MeetingDto>(at(MEETINGS, id, `/${step}`), {});
   }
+  invitationLetter(id: string): Observable<{ outgoingDocumentId: string }> {
+    return this.http.post<{ outgoingDocumentId: string }>(at(MEETINGS, id, '/invitation-letter'), {});
+  }
   answer(id: string, request: AnswerInvitationRequest): Observable<MeetingDto> {
     return this.http.post<MeetingDto>(at(MEETINGS, id, '/answers'), request);
   }

@@ -7,10 +7,11 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { ConclusionDto, InvitationAnswer, MeetingDto, MeetingFiguresDto, MeetingPersonDto } from '@app/contracts';
+import { ConclusionDto, InvitationAnswer, MeetingDto, MeetingFiguresDto, MeetingPersonDto, Permission } from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { catchError, debounceTime, map, of } from 'rxjs';
 import { ApiClient } from '../../../core/api/api-client';
+import { SessionStore } from '../../../core/auth/session-store';
 import { Notifier } from '../../../core/errors/notifier';
 import { VietnamDatePipe } from '../../../core/i18n/vietnam-date.pipe';
 import { PageHeader } from '../../../shared/page-header/page-header';
@@ -52,6 +53,11 @@ import { MaterialsPanel } from './materials-panel';
           @if (meeting.state === 'in_progress') {
             <button mat-stroked-button type="button" (click)="step('end')" data-testid="meeting-end"><mat-icon>stop</mat-icon>{{ 'meetings.detail.end' | translate }}</button>
           }
+        }
+        @if (meeting.invitationDocumentId) {
+          <a mat-stroked-button [routerLink]="['/outgoing', meeting.invitationDocumentId]" data-testid="meeting-letter-open"><mat-icon>description</mat-icon>{{ 'meetings.detail.letter' | translate }}</a>
+        } @else if (meeting.me.manages && mayDraft() && meeting.state !== 'ended' && meeting.state !== 'cancelled') {
+          <button mat-stroked-button type="button" (click)="draftLetter()" data-testid="meeting-letter"><mat-icon>post_add</mat-icon>{{ 'meetings.detail.draftLetter' | translate }}</button>
         }
         @if (takesPart() && (meeting.state === 'in_progress' || meeting.state === 'ended')) {
           <button mat-stroked-button type="button" (click)="minutes()" data-testid="meeting-minutes"><mat-icon>picture_as_pdf</mat-icon>{{ 'meetings.detail.minutes' | translate }}</button>
@@ -214,6 +220,7 @@ export class MeetingPage {
   private readonly notifier = inject(Notifier);
   private readonly router = inject(Router);
   private readonly connection = inject(MeetingConnection);
+  private readonly session = inject(SessionStore);
 
   readonly meeting = signal<MeetingDto | null>(null);
   readonly conclusions = signal<ConclusionDto[]>([]);
@@ -236,6 +243,7 @@ export class MeetingPage {
     return meeting ? meeting.participants.filter((participant) => meeting.me.participantIds.includes(participant.id) && participant.kind !== 'guest') : [];
   });
   readonly tally = computed(() => answerTally(this.meeting()?.participants ?? []));
+  readonly mayDraft = computed(() => this.session.hasAny(Permission.OutgoingDraft));
   delegateId: string | null = null;
   note = '';
   private id = '';
@@ -290,6 +298,14 @@ export class MeetingPage {
         this.meeting.set(meeting);
         this.notifier.success('meetings.answer.saved');
       },
+      error: (error) => this.notifier.error(error),
+    });
+  }
+
+  /** The invitation as an outgoing document (Giấy mời), opened in the outgoing flow to be reviewed and signed. */
+  draftLetter(): void {
+    this.api.invitationLetter(this.id).subscribe({
+      next: ({ outgoingDocumentId }) => void this.router.navigate(['/outgoing', outgoingDocumentId]),
       error: (error) => this.notifier.error(error),
     });
   }
