@@ -319,6 +319,30 @@ describe('The leader’s dashboard and the e-government figures', () => {
     expect(audit.map((row: { details: { table: string } }) => row.details.table)).toEqual(['open-work', 'documents', 'tasks-by-unit', 'completion-units', 'completion-people', 'decisions', 'e-government', 'e-government']);
   });
 
+  it('shows the leader’s upcoming meetings and the consultations waiting for the leader’s answer, from the meetings context', async () => {
+    const secretary = as('thuky');
+    const meeting = (
+      await system
+        .http()
+        .post('/api/meetings')
+        .set(secretary)
+        .send({ title: 'Giao ban Lãnh đạo Bộ tuần 49', startsAt: '2026-11-30T08:00:00+07:00', endsAt: '2026-11-30T10:00:00+07:00', place: 'Phòng họp số 1', participants: [{ kind: 'user', role: 'chair', userId: flow.userId.lanhdao }] })
+        .expect(201)
+    ).body;
+    const consultation = (
+      await system.http().post('/api/consultations').set(secretary).send({ question: 'Xin ý kiến về dự thảo Quy chế làm việc', deadline: '2026-12-04T17:00:00+07:00', recipientIds: [flow.userId.lanhdao] }).expect(201)
+    ).body;
+    await system.http().post(`/api/consultations/${consultation.id}/sending`).set(secretary).send({ version: consultation.version }).expect(201);
+
+    const tile = await get('/api/dashboard/meetings');
+    expect(tile).toEqual({
+      available: true,
+      upcoming: [{ id: meeting.id, title: 'Giao ban Lãnh đạo Bộ tuần 49', startsAt: '2026-11-30T01:00:00.000Z', location: 'Phòng họp số 1', link: `/meetings/${meeting.id}` }],
+      consultationsWaiting: [expect.objectContaining({ kind: 'consultation', id: consultation.id, title: 'Xin ý kiến về dự thảo Quy chế làm việc', link: `/meetings/consultations/${consultation.id}`, deadline: '2026-12-04' })],
+    });
+    expect((await get('/api/dashboard/decisions')).map((row: { kind: string }) => row.kind)).toContain('consultation');
+  });
+
   it('tells the watching leaders when the figures are refreshed, and nobody else', async () => {
     const connect = async (username: string) => {
       const socket = io(system.baseUrl, { path: '/api/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: flow.token[username] } });

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CompletionDto, DashboardOverviewDto, DashboardTable, DecisionDto, EGovernmentFiguresDto, Permission } from '@app/contracts';
+import { CompletionDto, DashboardOverviewDto, DashboardTable, DecisionDto, EGovernmentFiguresDto, MeetingsTileDto, Permission } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { CurrentUser, RequirePermissions } from '../identity/auth/access.decorators';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
@@ -53,6 +53,12 @@ export class DashboardController {
   @ApiOperation({ summary: 'Việc chờ tôi quyết định / Everything waiting for this leader' })
   decisions(@CurrentUser() user: AuthenticatedUser): Promise<DecisionDto[]> {
     return this.dashboard.decisions(user);
+  }
+
+  @Get('meetings')
+  @ApiOperation({ summary: 'Cuộc họp sắp tới và phiếu lấy ý kiến chờ trả lời / Upcoming meetings and consultations waiting for this leader' })
+  meetings(@CurrentUser() user: AuthenticatedUser): Promise<MeetingsTileDto> {
+    return this.dashboard.meetingsTile(user);
   }
 
   @Get('e-government')

@@ -8,6 +8,7 @@ import type {
   DashboardOverviewDto,
   DecisionDto,
   EGovernmentFiguresDto,
+  MeetingsTileDto,
   ShareFigureDto,
   TaskStateCountsDto,
 } from '@app/contracts';
@@ -15,7 +16,9 @@ import { CaseFileFiguresService } from '../case-files/figures/case-file-figures.
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { DUE_SOON_WORKING_DAYS } from '../incoming/incoming-list.service';
 import { nextDay, startOfVietnamDay } from '../incoming/vietnam-day';
+import { ConsultationsService } from '../meetings/consultations/consultations.service';
 import { MeetingFigures } from '../meetings/minutes/meeting-figures';
+import { MeetingsService } from '../meetings/schedule/meetings.service';
 import { addDays } from '../platform/calendar/calendar-date';
 import { WorkingCalendarService } from '../platform/calendar/working-calendar.service';
 import { Clock, vietnamDate } from '../platform/clock/clock';
@@ -26,6 +29,9 @@ import { reportingQuarter } from './reporting-quarter';
 const NO_UNIT = '00000000-0000-0000-0000-000000000000';
 /** A leader's "my decisions" list shows at most this many of each kind, the oldest first. */
 const DECISIONS_PER_KIND = 100;
+/** The meetings tile looks two weeks ahead and shows at most this many. */
+const UPCOMING_DAYS = 14;
+const UPCOMING_LIMIT = 10;
 
 const share = (numerator: number, denominator: number): ShareFigureDto => ({ numerator, denominator, share: denominator ? numerator / denominator : null });
 const rate = (accepted: number, onTime: number): CompletionRateDto => ({ accepted, onTime, rate: accepted ? onTime / accepted : null });
@@ -163,7 +169,47 @@ export class DashboardService {
          ORDER BY t.completed_at LIMIT ${DECISIONS_PER_KIND})`,
       [user.id],
     );
-    return rows.map((row) => ({ kind: row.kind, id: row.id, title: row.title, link: row.link, since: new Date(row.since).toISOString(), deadline: row.deadline }));
+    const decisions = rows.map((row) => ({ kind: row.kind, id: row.id, title: row.title, link: row.link, since: new Date(row.since).toISOString(), deadline: row.deadline }));
+    return [...decisions, ...(await this.meetingsTile(user)).consultationsWaiting];
+  }
+
+  /**
+   * The meetings of the next two weeks the leader may see, and the written consultations waiting
+   * for their answer, from the meetings context; `available: false` when it is not in this build.
+   */
+  async meetingsTile(user: AuthenticatedUser): Promise<MeetingsTileDto> {
+    const meetings = this.optional(MeetingsService);
+    const consultations = this.optional(ConsultationsService);
+    if (!meetings || !consultations) return { available: false, upcoming: [], consultationsWaiting: [] };
+    const now = this.clock.now();
+    const today = vietnamDate(now);
+    const [schedule, asked] = await Promise.all([meetings.schedule({ from: today, to: addDays(today, UPCOMING_DAYS - 1) }, user), consultations.list('to_answer', user)]);
+    return {
+      available: true,
+      upcoming: schedule
+        .filter((meeting) => meeting.state !== 'cancelled' && meeting.state !== 'ended' && Date.parse(meeting.endsAt) > now.getTime())
+        .slice(0, UPCOMING_LIMIT)
+        .map((meeting) => ({ id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, location: meeting.room?.name ?? meeting.place ?? null, link: `/meetings/${meeting.id}` })),
+      consultationsWaiting: asked
+        .filter((consultation) => consultation.state === 'sent' && consultation.mine !== null && consultation.mine.answer === null)
+        .map((consultation) => ({
+          kind: 'consultation' as const,
+          id: consultation.id,
+          title: consultation.question,
+          link: `/meetings/consultations/${consultation.id}`,
+          since: consultation.sentAt ?? consultation.createdAt,
+          deadline: consultation.deadline.slice(0, 10),
+        })),
+    };
+  }
+
+  /** A service of another context, found in the running application; null when that context is not part of it. */
+  private optional<T>(type: new (...args: never[]) => T): T | null {
+    try {
+      return this.modules.get(type, { strict: false });
+    } catch {
+      return null;
+    }
   }
 
   /** The e-government figures of a reporting quarter. */
@@ -203,12 +249,8 @@ export class DashboardService {
    * ran (started and ended), and the paper pages not printed, from the meetings context.
    */
   private async meetings(from: string, to: string): Promise<EGovernmentFiguresDto['meetings']> {
-    let figures: MeetingFigures;
-    try {
-      figures = this.modules.get(MeetingFigures, { strict: false });
-    } catch {
-      return null;
-    }
+    const figures = this.optional(MeetingFigures);
+    if (!figures) return null;
     const held = await figures.forPeriod(new Date(startOfVietnamDay(from)), new Date(startOfVietnamDay(nextDay(to))));
     const ran = held.filter((meeting) => meeting.actualMinutes !== null);
     const plannedMinutes = ran.reduce((sum, meeting) => sum + meeting.plannedMinutes, 0);
@@ -226,12 +268,8 @@ export class DashboardService {
    * is that of its reporting year. Null when that context is not part of this build.
    */
   private async caseFilesOnline(year: number): Promise<ShareFigureDto | null> {
-    let figures: CaseFileFiguresService;
-    try {
-      figures = this.modules.get(CaseFileFiguresService, { strict: false });
-    } catch {
-      return null;
-    }
+    const figures = this.optional(CaseFileFiguresService);
+    if (!figures) return null;
     const rows = await figures.onlineShare({ from: year, to: year });
     return share(
       rows.reduce((sum, row) => sum + row.online, 0),

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { CompletionDto, DashboardOverviewDto, DashboardTable, DecisionDto, EGovernmentFiguresDto, IncomingDocumentSummaryDto, Page } from '@app/contracts';
+import { CompletionDto, DashboardOverviewDto, DashboardTable, DecisionDto, EGovernmentFiguresDto, IncomingDocumentSummaryDto, MeetingsTileDto, Page } from '@app/contracts';
 import { Observable } from 'rxjs';
 import { API_ROOT } from '../../core/api/api-client';
 
@@ -19,6 +19,10 @@ export class DashboardApi {
 
   decisions(): Observable<DecisionDto[]> {
     return this.http.get<DecisionDto[]>(`${API_ROOT}/dashboard/decisions`);
+  }
+
+  meetings(): Observable<MeetingsTileDto> {
+    return this.http.get<MeetingsTileDto>(`${API_ROOT}/dashboard/meetings`);
   }
 
   eGovernment(year?: number, quarter?: number): Observable<EGovernmentFiguresDto> {

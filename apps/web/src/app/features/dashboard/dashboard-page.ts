@@ -8,7 +8,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { CompletionDto, DashboardOverviewDto, DashboardTable, DECISION_KIND_LABELS, DecisionDto, EGovernmentFiguresDto } from '@app/contracts';
+import { CompletionDto, DashboardOverviewDto, DashboardTable, DECISION_KIND_LABELS, DecisionDto, EGovernmentFiguresDto, MeetingsTileDto } from '@app/contracts';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { BaseChartDirective } from 'ng2-charts';
 import { forkJoin } from 'rxjs';
@@ -46,6 +46,7 @@ export class DashboardPage {
   protected readonly completion = signal<CompletionDto | null>(null);
   protected readonly decisions = signal<DecisionDto[]>([]);
   protected readonly figures = signal<EGovernmentFiguresDto | null>(null);
+  protected readonly meetings = signal<MeetingsTileDto | null>(null);
   protected readonly quarters = recentQuarters();
   protected quarter = this.quarters[0].key;
 
@@ -76,11 +77,12 @@ export class DashboardPage {
   }
 
   protected load(): void {
-    forkJoin({ overview: this.api.overview(), completion: this.api.completion(), decisions: this.api.decisions() }).subscribe({
-      next: ({ overview, completion, decisions }) => {
+    forkJoin({ overview: this.api.overview(), completion: this.api.completion(), decisions: this.api.decisions(), meetings: this.api.meetings() }).subscribe({
+      next: ({ overview, completion, decisions, meetings }) => {
         this.overview.set(overview);
         this.completion.set(completion);
         this.decisions.set(decisions);
+        this.meetings.set(meetings);
       },
       error: (error: unknown) => this.notifier.error(error),
     });
