@@ -232,6 +232,8 @@ describeInBrowser('drafting, approving, signing and issuing an outgoing document
     await failure.and(page.locator('[data-kind=wrong_passphrase]')).waitFor();
     await failure.getByText('Mật khẩu khoá ký số không đúng').waitFor();
     expect(await state(page)).toBe('Đã kiểm tra thể thức, chờ ký');
+    // the whole page from its top: the title, the PDF to sign, the message above the passphrase
+    await page.evaluate(() => document.getElementById('main-content')?.scrollTo(0, 0));
     await snap(page, 'outgoing-8-sign-wrong-passphrase.png');
     // the browser logs the refused request (422) itself: expected here, and nothing else
     const refused = problems.filter((problem) => problem.includes('status of 422') && problem.includes('/signature'));
