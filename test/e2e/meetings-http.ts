@@ -1,8 +1,9 @@
-import type { Response } from 'superagent';
+import type { Response } from 'supertest';
 
 /** A superagent parser keeping a response's bytes (a material's PDF, the minutes) as a Buffer. */
-export const binary = (response: Response & NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
-};
+export function binary(response: Response, done: (error: Error | null, body: Buffer) => void): void {
+  const parts: Buffer[] = [];
+  const stream = response as unknown as NodeJS.ReadableStream;
+  stream.on('data', (part: Buffer) => parts.push(part));
+  stream.on('end', () => done(null, Buffer.concat(parts)));
+}

@@ -60,6 +60,8 @@ export class MaterialsService implements OnModuleInit {
     await this.queue.work(PUBLISH_JOB, async () => {
       await this.publishDue();
     });
+    // a sweep besides the job sent for each time: a version whose job was lost is published within minutes
+    await this.queue.schedule(PUBLISH_JOB, '*/5 * * * *');
   }
 
   async create(meetingId: string, body: CreateMaterialDto, user: AuthenticatedUser): Promise<MaterialDto> {
