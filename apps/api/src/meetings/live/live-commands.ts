@@ -1,5 +1,5 @@
 import type { FollowPageEvent, JoinMaterialCommand, PresenceCommand } from '@app/contracts';
-import { checkedInput as checked } from './annotations/annotation-errors';
+import { checkedInput as checked } from './live-errors';
 import { commandBody as body, uuid } from './annotations/annotation-command';
 import { ShapeProblem } from './annotations/annotation-shape';
 

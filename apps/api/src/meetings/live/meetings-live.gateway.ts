@@ -4,20 +4,16 @@ import type { Server } from 'socket.io';
 import {
   AnnotationDto,
   AnnotationRemovedEvent,
-  ErrorCode,
   FollowPageEvent,
   JoinMaterialResult,
   JoinMeetingResult,
   LiveAck,
-  MeetingErrorCode,
   meetingRoom,
 } from '@app/contracts';
 import { userRoom } from '../../notifications/notifications.gateway';
-import { AppException } from '../../platform/errors/app-exception';
-import { HttpStatus } from '@nestjs/common';
 import { MeetingAccessService } from '../access/meeting-access.service';
 import { MeetingEventsService } from '../events/meeting-events.service';
-import { notTheLeader } from './annotations/annotation-errors';
+import { notInThisMeeting, notTheLeader, tooFast } from './live-errors';
 import { AnnotationsService, AnnotationWrite } from './annotations/annotations.service';
 import { LiveSocket, answer, materialRoom, MeetingSeat } from './live-socket';
 import { liveCommand } from './live-commands';
@@ -27,12 +23,6 @@ import { WriteBudget } from './write-budget';
 
 /** Events replayed to a reconnecting client at most; beyond, it reloads the meeting over HTTP. */
 const REPLAY_LIMIT = 500;
-
-const tooFast = () =>
-  new AppException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited, 'Bạn ghi chú quá nhanh, hãy chờ một chút.', 'Annotations are coming too fast; wait a moment.');
-
-const notInThisMeeting = () =>
-  new AppException(HttpStatus.FORBIDDEN, MeetingErrorCode.NotAParticipant, 'Hãy vào phòng họp trước.', 'Join the meeting room first.');
 
 /**
  * The live meeting room over socket.io (sockets are authenticated at the handshake by the

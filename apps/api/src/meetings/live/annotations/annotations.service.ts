@@ -5,7 +5,7 @@ import type { AnnotationDto, AnnotationRemovedEvent, JoinMaterialResult } from '
 import { Clock } from '../../../platform/clock/clock';
 import { versionConflict } from '../../../platform/errors/app-exception';
 import { MeetingAccessService, MeetingCaller } from '../../access/meeting-access.service';
-import { annotationNotFound, checkedInput, invalidAnnotation, notTheAuthor, pageOutOfRange } from './annotation-errors';
+import { annotationNotFound, checkedInput, invalidAnnotation, notTheAuthor, pageOutOfRange } from '../live-errors';
 import { AnnotationChanges, checkMerged, parseCreate, parseDelete, parseUpdate } from './annotation-command';
 import { ShapeProblem, quoteOf } from './annotation-shape';
 import { MeetingAnnotation } from './meeting-annotation.entity';

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
-import { AnnotationErrorCode } from '@app/contracts';
-import { AppException, forbidden } from '../../../platform/errors/app-exception';
-import { ShapeProblem } from './annotation-shape';
+import { AnnotationErrorCode, ErrorCode, MeetingErrorCode } from '@app/contracts';
+import { AppException, forbidden } from '../../platform/errors/app-exception';
+import { ShapeProblem } from './annotations/annotation-shape';
 
 export const annotationNotFound = () => new AppException(HttpStatus.NOT_FOUND, AnnotationErrorCode.AnnotationNotFound, 'Không tìm thấy ghi chú.', 'Annotation not found.');
 
@@ -11,6 +11,12 @@ export const pageOutOfRange = (pageCount: number) =>
   new AppException(HttpStatus.BAD_REQUEST, AnnotationErrorCode.InvalidAnnotation, `Tài liệu chỉ có ${pageCount} trang.`, `The material has only ${pageCount} pages.`);
 
 export const notTheAuthor = () => forbidden('Chỉ người tạo ghi chú mới sửa hoặc xoá được ghi chú đó.', 'Only the author of an annotation can change or delete it.');
+
+export const tooFast = () =>
+  new AppException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited, 'Bạn ghi chú quá nhanh, hãy chờ một chút.', 'Annotations are coming too fast; wait a moment.');
+
+/** A live command of a meeting's room from a socket that has not joined it. */
+export const notInThisMeeting = () => new AppException(HttpStatus.FORBIDDEN, MeetingErrorCode.NotAParticipant, 'Hãy vào phòng họp trước.', 'Join the meeting room first.');
 
 export const notTheLeader = () =>
   new AppException(
