@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { materialPdf } from '../e2e/meetings-live-fixtures';
-import { CHROMIUM, PeopleInBrowsers } from '../support/browser-people';
+import { CHROMIUM, PHONE, PeopleInBrowsers } from '../support/browser-people';
 
 const SCREENSHOTS = resolve(__dirname, 'screenshots');
 const TABLET = { width: 1180, height: 820 };
@@ -100,8 +100,8 @@ describeInBrowser('the meeting material viewer live in the browser', () => {
     await people.snap(officer, 'meetings-live-2-highlight-received.png');
   });
 
-  it('turns the viewer of a member who follows the chair when the chair presents another page', async () => {
-    const chair = await people.signIn('lanhdao', TABLET);
+  it('turns the viewer of a member who follows the chair when the chair presents another page (the chair on a phone)', async () => {
+    const chair = await people.signIn('lanhdao', PHONE);
     const officer = await people.signIn('chuyenvien', TABLET);
     await openViewer(officer);
     await officer.getByTestId('follow-toggle').click();
