@@ -170,6 +170,22 @@ describe('Meetings: scheduling, rooms, invitations, materials and who may read t
     await expect(system.query(`UPDATE meeting_material_version SET sha256 = repeat('0', 64) WHERE id = $1`, [first.id])).rejects.toThrow(/immutable/);
   });
 
+  it('shows a material meant for named people only to them (and to the chair and secretaries)', async () => {
+    const fileId = (await system.http().post('/api/files').set(as('thuky')).attach('file', samplePdf('Bao cao nhan su'), 'nhan-su.pdf').expect(201)).body.id;
+    const named = (
+      await system.http().post(`/api/meetings/${meeting.id}/materials`).set(as('thuky')).send({ title: 'Báo cáo nhân sự', fileId, access: 'named', readerIds: [userId.truongphong], publishNow: true }).expect(201)
+    ).body;
+    expect(named.readers.map((reader: { id: string }) => reader.id)).toEqual([userId.truongphong]);
+    const versionId = named.versions[0].id;
+    const readable = async (username: string) => (await system.http().get(`/api/meetings/${meeting.id}/materials`).set(as(username)).expect(200)).body.some((material: { id: string }) => material.id === named.id);
+    expect(await readable('truongphong')).toBe(true);
+    expect(await readable('lanhdao')).toBe(true);
+    expect(await readable('vanthu')).toBe(false);
+    await system.http().get(`/api/meetings/${meeting.id}/material-versions/${versionId}/content`).set(as('truongphong')).expect(200);
+    const refused = await system.http().get(`/api/meetings/${meeting.id}/material-versions/${versionId}/content`).set(as('vanthu')).expect(403);
+    expect(refused.body.message).toContain('không dành cho bạn');
+  });
+
   it('refuses a non-participant the meeting’s materials with 403, and audits the refusal', async () => {
     const [version] = await system.query(`SELECT v.id FROM meeting_material_version v JOIN meeting_material m ON m.id = v.material_id WHERE m.meeting_id = $1 AND v.number = 1`, [meeting.id]);
     const refused = await system.http().get(`/api/meetings/${meeting.id}/material-versions/${version.id}/content`).set(as('admin')).expect(403);
