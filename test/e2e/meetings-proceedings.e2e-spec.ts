@@ -165,6 +165,12 @@ describe('Meetings in session: speakers, a secret poll, conclusions that give ta
         .expect(201)
     ).body;
     expect(written.state).toBe('draft');
+    await system
+      .http()
+      .post(url('/conclusions'))
+      .set(as('thuky'))
+      .send({ text: 'Giao nhiệm vụ', tasks: [{ title: 'Việc không ai nhận', assigneeUserId: '00000000-0000-4000-8000-000000000000', deadline: daysFromNow(3) }] })
+      .expect(400);
     await system.http().post(url(`/conclusions/${written.id}/approval`)).set(as('thuky')).send({ version: written.version }).expect(403);
     const approved = (await system.http().post(url(`/conclusions/${written.id}/approval`)).set(as('lanhdao')).send({ version: written.version }).expect(201)).body;
     expect(approved.state).toBe('approved');

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ConclusionDto, ErrorCode } from '@app/contracts';
 import { AuditService } from '../../audit/audit.service';
+import { Unit } from '../../identity/unit.entity';
+import { User } from '../../identity/user.entity';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { Clock } from '../../platform/clock/clock';
 import { badRequest, conflict, notFound, versionConflict } from '../../platform/errors/app-exception';
@@ -142,6 +144,12 @@ export class ConclusionsService {
   }
 
   private async writeTasks(manager: EntityManager, conclusionId: string, body: WriteConclusionDto): Promise<void> {
+    const users = [...new Set((body.tasks ?? []).map((task) => task.assigneeUserId).filter((id): id is string => Boolean(id)))];
+    const units = [...new Set((body.tasks ?? []).map((task) => task.assigneeUnitId).filter((id): id is string => Boolean(id)))];
+    if (users.length && (await manager.getRepository(User).countBy({ id: In(users), active: true })) !== users.length)
+      throw badRequest(ErrorCode.UserNotFound, 'Người được giao nhiệm vụ không tồn tại.', 'A person given a task does not exist.', [{ field: 'tasks' }]);
+    if (units.length && (await manager.getRepository(Unit).countBy({ id: In(units) })) !== units.length)
+      throw badRequest(ErrorCode.UnitNotFound, 'Đơn vị được giao nhiệm vụ không tồn tại.', 'A unit given a task does not exist.', [{ field: 'tasks' }]);
     if (body.tasks?.length)
       await manager.insert(
         MeetingConclusionTask,
