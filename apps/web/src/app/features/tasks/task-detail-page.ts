@@ -90,7 +90,7 @@ type Panel = 'progress' | 'extension' | 'decide' | 'complete' | 'review';
 
         @if (panel(); as open) {
           <mat-card appearance="outlined" class="panel" data-testid="action-panel">
-            <h2>{{ 'tasks.action.' + actionKey(open) | translate }}</h2>
+            <h2>{{ 'tasks.action.' + open | translate }}</h2>
             @if (open === 'progress') {
               <mat-form-field>
                 <mat-label>{{ 'tasks.detail.percent' | translate }}</mat-label>
@@ -196,10 +196,6 @@ export class TaskDetailPage {
 
   protected date(value: string): string {
     return vietnameseDate(value);
-  }
-
-  protected actionKey(panel: Panel): string {
-    return panel;
   }
 
   protected pending(task: TaskDto) {

@@ -7,7 +7,6 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { Permission, TASK_VIEWS, TaskSummaryDto, TaskView } from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
-import { merge } from 'rxjs';
 import { SessionStore } from '../../core/auth/session-store';
 import { Notifier } from '../../core/errors/notifier';
 import { LanguageService } from '../../core/i18n/language.service';
@@ -116,8 +115,9 @@ export class TaskListPage {
       this.view.set(view && TASK_VIEWS.includes(view) ? view : 'mine');
       this.load();
     });
-    merge(inject(RealtimeService).notifications$)
-      .pipe(takeUntilDestroyed())
+    // a task given, reported, extended or reviewed: the list and its badges may have changed
+    inject(RealtimeService)
+      .notifications$.pipe(takeUntilDestroyed())
       .subscribe((event) => {
         if (event.kind.startsWith('task.')) this.load();
       });
