@@ -146,6 +146,12 @@ describe('Meetings in session: speakers, a secret poll, conclusions that give ta
     await system.http().post(url(`/polls/${poll.id}/votes`)).set(as('chuyenvien')).send({ optionId: poll.options[0].id }).expect(201);
     const closed = (await system.http().post(url(`/polls/${poll.id}/close`)).set(as('lanhdao')).expect(201)).body as PollDto;
     expect(closed.votes).toEqual([expect.objectContaining({ optionId: poll.options[0].id, name: expect.any(String) })]);
+    const csv = await system.http().get(url(`/polls/${poll.id}/results.csv`)).set(as('truongphong')).expect(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toContain('Đồng ý,1,100');
+    expect(lines).toContain('Không đồng ý,0,0');
+    expect(lines).toContain('Trần Văn Minh,Đồng ý');
   });
 
   it('turns an approved conclusion into tasks on the assignees’ desks', async () => {

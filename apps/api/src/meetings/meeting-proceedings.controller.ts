@@ -93,6 +93,17 @@ export class MeetingProceedingsController {
     return this.polls.close(meetingId, pollId, user);
   }
 
+  @Get('polls/:pollId/results.csv')
+  @Authenticated()
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Xuất kết quả biểu quyết / The results as CSV (and who voted what in an open poll)' })
+  async pollCsv(@Param('meetingId', ParseIdPipe) meetingId: string, @Param('pollId', ParseIdPipe) pollId: string, @CurrentUser() user: AuthenticatedUser, @Res() response: Response): Promise<void> {
+    const { text, fileName } = await this.polls.csv(meetingId, pollId, user);
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    response.send(text);
+  }
+
   @Get('conclusions')
   @Authenticated()
   @ApiOperation({ summary: 'Kết luận / The conclusions with their tasks' })

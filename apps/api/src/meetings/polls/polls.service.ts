@@ -112,6 +112,32 @@ export class PollsService {
     return this.dto(await this.poll(this.dataSource.manager, meetingId, pollId, false), membership);
   }
 
+  /**
+   * The results as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Vietnamese):
+   * each option with its votes and share, then for an open poll who voted what. For anyone once
+   * closed; before, for the chair and secretaries (as the live results).
+   */
+  async csv(meetingId: string, pollId: string, user: AuthenticatedUser): Promise<{ text: string; fileName: string }> {
+    const poll = await this.get(meetingId, pollId, user);
+    if (!poll.results) throw conflict(ErrorCode.InvalidState, 'Kết quả biểu quyết chỉ có khi đã kết thúc.', 'The results are available once the poll is closed.');
+    const total = poll.results.reduce((sum, result) => sum + result.votes, 0);
+    const rows: (string | number)[][] = [
+      ['Câu hỏi', poll.question],
+      ['Hình thức', poll.secret ? 'Bỏ phiếu kín' : 'Biểu quyết công khai'],
+      ['Số thành viên có quyền biểu quyết', poll.eligible],
+      ['Số phiếu', total],
+      [],
+      ['Phương án', 'Số phiếu', 'Tỷ lệ (%)'],
+      ...poll.results.map((result) => [result.label, result.votes, total ? Math.round((result.votes / total) * 1000) / 10 : 0]),
+    ];
+    if (poll.votes?.length) {
+      const labels = new Map(poll.options.map((option) => [option.id, option.label]));
+      rows.push([], ['Thành viên', 'Phương án'], ...poll.votes.map((vote) => [vote.name, labels.get(vote.optionId) ?? '']));
+    }
+    await this.audit.record({ action: 'meeting.poll.export', actor: user, entityType: 'meeting_poll', entityId: pollId });
+    return { text: '\uFEFF' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n', fileName: `bieu-quyet-${pollId.slice(0, 8)}.csv` };
+  }
+
   /** The closed polls of a meeting with their results, for the minutes. */
   async closedResults(meetingId: string): Promise<{ poll: MeetingPoll; results: PollResultDto[] }[]> {
     const polls = await this.dataSource.getRepository(MeetingPoll).find({ where: { meetingId, state: 'closed' }, order: { openedAt: 'ASC' } });
@@ -187,6 +213,12 @@ function votableRows(membership: MeetingMembership): MeetingParticipant[] {
       (VOTING_ROLES as readonly string[]).includes(row.role) &&
       ((row.userId === membership.userId && row.answer !== 'delegate') || (row.answer === 'delegate' && row.delegateId === membership.userId) || row.kind === 'unit'),
   );
+}
+
+/** A CSV field, quoted when it holds a separator, a quote or a line break (RFC 4180); a leading formula sign is defused. */
+function csvCell(value: string | number): string {
+  const text = typeof value === 'number' ? String(value) : /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const sum = (results: PollResultDto[]) => results.reduce((total, result) => total + result.votes, 0);
