@@ -117,6 +117,13 @@ describeInBrowser('the meeting material viewer live in the browser', () => {
     expect(await officer.getByTestId('page-number').inputValue()).toBe('2');
     await people.snap(chair, 'meetings-live-3-chair-presents.png');
     await people.snap(officer, 'meetings-live-4-follower-turned.png');
+
+    // a member who chooses to follow later goes at once to the page being presented
+    const head = await people.signIn('truongphong', TABLET);
+    await openViewer(head);
+    await head.getByText('Phạm Quốc Hùng').first().waitFor();
+    await head.getByTestId('follow-toggle').click();
+    await head.locator('[data-testid=viewer-page][data-page-index="1"][data-rendering=false]').waitFor();
   });
 
   it('shows a check-in and a request to speak in the room live, and the chair gives the floor', async () => {

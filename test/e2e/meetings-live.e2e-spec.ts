@@ -292,7 +292,17 @@ describe('Meetings live: the room, shared and private annotations, presence, fol
       error: { statusCode: 403, code: 'NOT_THE_LEADER' },
     });
     const presence = (await ok<JoinMeetingResult>(chair.socket, 'meeting:join', { meetingId: meeting.meetingId })).presence;
-    expect(presence.find((entry) => entry.socketId === officer.socket.id)).toMatchObject({ userId: meeting.userId.chuyenvien, materialVersionId: meeting.versionId, pageIndex: 0, following: true, role: 'member' });
+    expect(presence.find((entry) => entry.socketId === officer.socket.id)).toMatchObject({ userId: meeting.userId.chuyenvien, materialVersionId: meeting.versionId, pageIndex: 0, following: true, presenting: false, role: 'member' });
+    // a late follower finds in the presence whom to follow and where they are
+    expect(presence.find((entry) => entry.socketId === chair.socket.id)).toMatchObject({ presenting: true, materialVersionId: meeting.versionId, pageIndex: 2 });
+    // a material of another meeting cannot be shown
+    const other = await liveMeeting(system, { lanhdao: 'chair' }, 'thuky', 'Họp khác');
+    expect(await command(chair.socket, 'follow:page', { meetingId: meeting.meetingId, materialVersionId: other.versionId, pageIndex: 0 })).toMatchObject({ ok: false, error: { statusCode: 403 } });
+    // the chair stops presenting
+    const updates: PresenceEntry[] = [];
+    officer.socket.on('presence:updated', (entry: PresenceEntry) => updates.push(entry));
+    await ok(chair.socket, 'presence:update', { meetingId: meeting.meetingId, materialVersionId: meeting.versionId, pageIndex: 2, following: false, presenting: false });
+    expect(await eventually(() => updates.some((entry) => entry.socketId === chair.socket.id && !entry.presenting))).toBe(true);
 
     const gone = officer.socket.id!;
     officer.socket.close();

@@ -313,6 +313,8 @@ export interface PresenceEntry {
   pageIndex: number | null;
   /** this viewer turns with the chair */
   following: boolean;
+  /** this viewer leads the page the followers see (the chair or a presenter, presenting) */
+  presenting: boolean;
 }
 
 export interface JoinMeetingCommand {
@@ -351,6 +353,8 @@ export interface PresenceCommand {
   materialVersionId: string | null;
   pageIndex: number | null;
   following: boolean;
+  /** a leader stops presenting (`follow:page` starts it) */
+  presenting?: boolean;
 }
 /** The page the chair (or presenter) shows; volatile: a follower that misses one takes the next. */
 export interface FollowPageEvent {

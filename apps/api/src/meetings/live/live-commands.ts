@@ -43,6 +43,7 @@ export const liveCommand = {
         materialVersionId: onMaterial ? uuid(command.materialVersionId, 'phiên bản tài liệu') : null,
         pageIndex: onMaterial && command.pageIndex !== null && command.pageIndex !== undefined ? pageIndex(command.pageIndex) : null,
         following: command.following === true,
+        presenting: command.presenting === true,
       };
     }),
   followPage: (input: unknown): Omit<FollowPageEvent, 'by'> =>

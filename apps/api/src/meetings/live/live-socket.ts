@@ -11,6 +11,8 @@ export interface MeetingSeat {
   materialVersionId: string | null;
   pageIndex: number | null;
   following: boolean;
+  /** leads the followers' page now (set by follow:page, cleared by presence:update) */
+  presenting: boolean;
 }
 
 export interface LiveSocketData {

@@ -61,6 +61,7 @@ export class MeetingsLiveGateway implements OnGatewayDisconnect {
         materialVersionId: null,
         pageIndex: null,
         following: false,
+        presenting: false,
       };
       const rejoin = Boolean(socket.data.seats?.[command.meetingId]);
       socket.data.seats = { ...socket.data.seats, [command.meetingId]: { ...seat, ...pick(socket.data.seats?.[command.meetingId]) } };
@@ -137,7 +138,8 @@ export class MeetingsLiveGateway implements OnGatewayDisconnect {
     return this.run(async () => {
       const command = liveCommand.presence(body);
       const seat = this.seat(socket, command.meetingId);
-      Object.assign(seat, { materialVersionId: command.materialVersionId, pageIndex: command.pageIndex, following: command.following });
+      // presenting starts with a page shown (follow:page) and ends here; only a leader presents
+      Object.assign(seat, { materialVersionId: command.materialVersionId, pageIndex: command.pageIndex, following: command.following, presenting: seat.presenting && command.presenting === true });
       socket.to(meetingRoom(command.meetingId)).emit('presence:updated', presenceEntry(socket.id, socket.data, command.meetingId)!);
       return null;
     });
@@ -150,12 +152,10 @@ export class MeetingsLiveGateway implements OnGatewayDisconnect {
       const command = liveCommand.followPage(body);
       const seat = this.seat(socket, command.meetingId);
       if (!seat.mayLead) throw notTheLeader();
-      if (seat.materialVersionId !== command.materialVersionId) {
-        // the leader shows a material: it must be one they may read, in this meeting
-        const { material } = await this.access.requireMaterialVersion(command.materialVersionId, socket.data.user);
-        if (material.meetingId !== command.meetingId) throw notInThisMeeting();
-      }
-      Object.assign(seat, { materialVersionId: command.materialVersionId, pageIndex: command.pageIndex });
+      // what the leader shows must be a material of this meeting they may read (checked at every turn: presence:update is not)
+      const { material } = await this.access.requireMaterialVersion(command.materialVersionId, socket.data.user);
+      if (material.meetingId !== command.meetingId) throw notInThisMeeting();
+      Object.assign(seat, { materialVersionId: command.materialVersionId, pageIndex: command.pageIndex, presenting: true, following: false });
       const user = socket.data.user;
       const event: FollowPageEvent = { ...command, by: { id: user.id, fullName: user.fullName } };
       socket.to(meetingRoom(command.meetingId)).volatile.emit('follow:page', event);
@@ -218,5 +218,5 @@ export class MeetingsLiveGateway implements OnGatewayDisconnect {
 /** On a rejoin (a second meeting:join of the same socket) the viewer keeps where it was. */
 function pick(seat: MeetingSeat | undefined): Partial<MeetingSeat> {
   if (!seat) return {};
-  return { materialVersionId: seat.materialVersionId, pageIndex: seat.pageIndex, following: seat.following };
+  return { materialVersionId: seat.materialVersionId, pageIndex: seat.pageIndex, following: seat.following, presenting: seat.presenting };
 }

@@ -14,6 +14,7 @@ export function presenceEntry(socketId: string, data: LiveSocketData, meetingId:
     materialVersionId: seat.materialVersionId,
     pageIndex: seat.pageIndex,
     following: seat.following,
+    presenting: seat.presenting,
   };
 }
 

@@ -124,16 +124,25 @@ export class MeetingConnection {
   ): Promise<Parameters<Parameters<MeetingsLiveClientCommands[E]>[1]>[0] extends LiveAck<infer T> ? T : never> {
     return this.send(event, body).then((answer) => {
       // the room is told where this viewer is, but not this page itself: its own line follows here
-      if (event === 'presence:update' || event === 'follow:page') this.seeMyself(body as { materialVersionId: string | null; pageIndex: number | null; following?: boolean });
+      if (event === 'presence:update' || event === 'follow:page')
+        this.seeMyself(body as { materialVersionId: string | null; pageIndex: number | null; following?: boolean; presenting?: boolean }, event === 'follow:page');
       return answer;
     }) as never;
   }
 
-  private seeMyself(where: { materialVersionId: string | null; pageIndex: number | null; following?: boolean }): void {
+  private seeMyself(where: { materialVersionId: string | null; pageIndex: number | null; following?: boolean; presenting?: boolean }, leading: boolean): void {
     const socketId = this.socket?.id;
     this.presenceState.update((list) =>
       list.map((entry) =>
-        entry.socketId === socketId ? { ...entry, materialVersionId: where.materialVersionId, pageIndex: where.pageIndex, following: where.following ?? entry.following } : entry,
+        entry.socketId === socketId
+          ? {
+              ...entry,
+              materialVersionId: where.materialVersionId,
+              pageIndex: where.pageIndex,
+              following: leading ? false : (where.following ?? entry.following),
+              presenting: leading || (entry.presenting && where.presenting === true),
+            }
+          : entry,
       ),
     );
   }

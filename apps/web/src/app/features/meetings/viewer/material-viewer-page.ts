@@ -193,6 +193,10 @@ export class MaterialViewerPage {
     effect(() => {
       if (this.thumbnailsOpen() && this.pageCount()) untracked(() => void this.drawThumbnails());
     });
+    // choosing to follow takes this viewer at once to what the presenter shows now
+    effect(() => {
+      if (this.following()) untracked(() => this.joinPresenter());
+    });
     this.destroyRef.onDestroy(() => {
       this.renderTask?.cancel();
       void this.document?.destroy();
@@ -487,13 +491,20 @@ export class MaterialViewerPage {
 
   // ---- presence and follow-the-chair ---------------------------------------------------------
 
+  private joinPresenter(): void {
+    const presenter = this.live.presence().find((entry) => entry.presenting && entry.materialVersionId && entry.userId !== this.me());
+    if (!presenter?.materialVersionId || presenter.pageIndex === null) return;
+    if (presenter.materialVersionId === this.versionId()) this.goTo(presenter.pageIndex);
+    else void this.router.navigate(['/meetings', this.meetingId(), 'materials', presenter.materialVersionId], { queryParams: { follow: 1, page: presenter.pageIndex + 1 } });
+  }
+
   private announce(pageIndex: number, following: boolean, presenting: boolean): void {
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
     // the presenter's page goes at once; where a reader is can wait for them to settle
     if (presenting && this.live.mayLead())
       this.live.command('follow:page', { meetingId: this.meetingId(), materialVersionId: this.versionId(), pageIndex }).catch((error) => this.problem.set(this.describe(error)));
     this.presenceTimer = setTimeout(() => {
-      this.live.command('presence:update', { meetingId: this.meetingId(), materialVersionId: this.versionId(), pageIndex, following }).catch(() => undefined);
+      this.live.command('presence:update', { meetingId: this.meetingId(), materialVersionId: this.versionId(), pageIndex, following, presenting: presenting && this.live.mayLead() }).catch(() => undefined);
     }, presenting ? 0 : 300);
   }
 }
