@@ -10,7 +10,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { ConsultationDto, Permission, StoredFileDto } from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
-import { catchError, map, of } from 'rxjs';
+import { catchError, of } from 'rxjs';
 import { ApiClient } from '../../../core/api/api-client';
 import { SessionStore } from '../../../core/auth/session-store';
 import { Notifier } from '../../../core/errors/notifier';
@@ -18,6 +18,7 @@ import { VietnamDatePipe } from '../../../core/i18n/vietnam-date.pipe';
 import { FileUpload } from '../../../shared/file-upload/file-upload';
 import { PageHeader } from '../../../shared/page-header/page-header';
 import { MeetingsApi } from '../meetings-api';
+import { activePeople } from '../people';
 import { vietnamLocalToIso } from '../meeting-time';
 
 /** Written consultations (phiếu lấy ý kiến): the ones asked of me and the ones I sent; a secretary drafts a new one here. */
@@ -118,13 +119,7 @@ export class ConsultationsPage {
   readonly items = signal<ConsultationDto[]>([]);
   readonly creating = signal(false);
   readonly drafts = signal<StoredFileDto[]>([]);
-  readonly people = toSignal(
-    this.client.users({ limit: 200 }).pipe(
-      map((page) => page.items.filter((user) => user.active)),
-      catchError(() => of([])),
-    ),
-    { initialValue: [] },
-  );
+  readonly people = toSignal(activePeople(this.client).pipe(catchError(() => of([]))), { initialValue: [] });
   question = '';
   description = '';
   deadline = '';

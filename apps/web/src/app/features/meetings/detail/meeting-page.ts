@@ -18,6 +18,7 @@ import { PageHeader } from '../../../shared/page-header/page-header';
 import { saveBlob } from '../../incoming/file-save';
 import { MeetingConnection } from '../live/meeting-connection';
 import { MeetingsApi } from '../meetings-api';
+import { activePeople } from '../people';
 import { vietnamClock } from '../meeting-time';
 import { AgendaEditor } from './agenda-editor';
 import { answerTally, participantName } from './answer-tally';
@@ -226,8 +227,8 @@ export class MeetingPage {
   readonly conclusions = signal<ConclusionDto[]>([]);
   readonly figures = signal<MeetingFiguresDto | null>(null);
   readonly people = toSignal(
-    this.client.users({ limit: 200 }).pipe(
-      map((page) => page.items.filter((user) => user.active).map((user): MeetingPersonDto => ({ id: user.id, fullName: user.fullName }))),
+    activePeople(this.client).pipe(
+      map((users) => users.map((user): MeetingPersonDto => ({ id: user.id, fullName: user.fullName }))),
       catchError(() => of([] as MeetingPersonDto[])),
     ),
     { initialValue: [] as MeetingPersonDto[] },

@@ -10,15 +10,14 @@ import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { MeetingDto, ParticipantInput, ParticipantRole } from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
-import { catchError, map, of } from 'rxjs';
+import { catchError, of } from 'rxjs';
 import { ApiClient } from '../../../core/api/api-client';
 import { Notifier } from '../../../core/errors/notifier';
 import { PageHeader } from '../../../shared/page-header/page-header';
 import { MeetingsApi } from '../meetings-api';
+import { activePeople } from '../people';
 import { isoToVietnamLocal, vietnamLocalToIso } from '../meeting-time';
 
-/** the largest page the users list gives */
-const PEOPLE_LIMIT = 200;
 
 /**
  * Schedules a meeting or changes one: title, time (Vietnam time), a room of the agency or another
@@ -143,13 +142,7 @@ export class MeetingFormPage {
   readonly busy = signal(false);
   readonly error = signal<string | null>(null);
   readonly rooms = toSignal(this.api.rooms().pipe(catchError(() => of([]))), { initialValue: [] });
-  readonly people = toSignal(
-    this.client.users({ limit: PEOPLE_LIMIT }).pipe(
-      map((page) => page.items.filter((user) => user.active)),
-      catchError(() => of([])),
-    ),
-    { initialValue: [] },
-  );
+  readonly people = toSignal(activePeople(this.client).pipe(catchError(() => of([]))), { initialValue: [] });
   readonly units = toSignal(this.client.units().pipe(catchError(() => of([]))), { initialValue: [] });
 
   readonly form = this.fb.group({
