@@ -321,7 +321,22 @@ export class MaterialViewerPage {
     this.zoom.set(Math.max(0.5, Math.min(4, Math.round(this.scale() * factor * 100) / 100)));
   }
 
-  /** Swipe-free keyboard turning for laptops: arrows and Page Up/Down. */
+  private swipeFrom: { x: number; y: number } | null = null;
+
+  /** On a tablet a horizontal swipe over the page turns it (pen and shape tools draw instead). */
+  protected onSwipeStart(event: PointerEvent): void {
+    this.swipeFrom = event.pointerType === 'touch' && (this.tool() === 'select' || this.tool() === 'highlight') ? { x: event.clientX, y: event.clientY } : null;
+  }
+
+  protected onSwipeEnd(event: PointerEvent): void {
+    const from = this.swipeFrom;
+    this.swipeFrom = null;
+    if (!from) return;
+    const dx = event.clientX - from.x;
+    if (Math.abs(dx) > 60 && Math.abs(event.clientY - from.y) < 50) this.goTo(this.pageIndex() + (dx < 0 ? 1 : -1));
+  }
+
+  /** Keyboard turning for laptops: arrows and Page Up/Down. */
   protected onKey(event: KeyboardEvent): void {
     if ((event.target as HTMLElement).closest('input, textarea')) return;
     if (event.key === 'ArrowRight' || event.key === 'PageDown') this.goTo(this.pageIndex() + 1);
