@@ -132,6 +132,10 @@ describeInBrowser('desk in the browser', () => {
     await expect(page.getByTestId('page-title').textContent()).resolves.toContain('Bàn làm việc');
     await expect(page.getByTestId('greeting').textContent()).resolves.toContain(CLERK.fullName);
     await expect(page.getByText('Văn bản chờ xử lý').count()).resolves.toBeGreaterThan(0);
+    // the tasks card reads the clerk's own tasks from the tasks API and links to the whole list
+    const tasksCard = page.getByTestId('desk-tasks');
+    await tasksCard.getByText('Việc được giao').waitFor();
+    await expect(tasksCard.getByTestId('desk-tasks-mine').getAttribute('href')).resolves.toBe('/tasks?view=mine');
     await expect(page.getByTestId('upload-button').textContent()).resolves.toContain('Tải tệp lên');
     expect(await page.title()).toContain('Bàn làm việc');
 

@@ -12,6 +12,7 @@ import { FileSizePipe } from '../../core/i18n/file-size.pipe';
 import { LanguageService } from '../../core/i18n/language.service';
 import { VietnamDatePipe } from '../../core/i18n/vietnam-date.pipe';
 import { FileUpload } from '../../shared/file-upload/file-upload';
+import { DeskTasksCard } from './desk-tasks-card';
 import { WorkListCard } from './work-list-card';
 
 /** The home page after login: what needs the user's attention today. */
@@ -26,6 +27,7 @@ import { WorkListCard } from './work-list-card';
     VietnamDatePipe,
     FileSizePipe,
     WorkListCard,
+    DeskTasksCard,
     FileUpload,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

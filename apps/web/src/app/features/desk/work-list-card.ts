@@ -4,8 +4,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { EmptyState } from '../../shared/empty-state/empty-state';
 
 /**
- * One list on the desk (documents waiting, deadlines, meetings, tasks). The lists are empty until the
- * features that fill them exist; then the items go where the empty state is now.
+ * One list on the desk (documents waiting, deadlines, meetings, tasks): its heading and count, the empty
+ * state while the count is 0, and the items and links the list projects into it (DeskTasksCard does).
  */
 @Component({
   selector: 'app-work-list-card',
@@ -19,7 +19,10 @@ import { EmptyState } from '../../shared/empty-state/empty-state';
         <span class="count" [attr.aria-label]="count()">{{ count() }}</span>
       </mat-card-header>
       <mat-card-content>
-        <app-empty-state [icon]="emptyIcon()" [message]="emptyMessage()" />
+        @if (count() === 0) {
+          <app-empty-state [icon]="emptyIcon()" [message]="emptyMessage()" />
+        }
+        <ng-content />
       </mat-card-content>
     </mat-card>
   `,
