@@ -1,10 +1,11 @@
 import { io, Socket } from 'socket.io-client';
 import { MEETING_EVENT, MeetingDto, MeetingEventEnvelope } from '@app/contracts';
-import { samplePdf } from '../../apps/api/src/files/testing/sample-files';
+import { sampleDocx, samplePdf, samplePng } from '../../apps/api/src/files/testing/sample-files';
+import { DocumentConverter } from '../../apps/api/src/outgoing/conversion/document-converter';
 import { MeetingEventsService } from '../../apps/api/src/meetings/events/meeting-events.service';
 import { MaterialsService } from '../../apps/api/src/meetings/materials/materials.service';
 import { createTestApp, TestApp } from '../support/test-app';
-import { binary } from './meetings-http';
+import { binary, wordDocument } from './meetings-http';
 
 describe('Meetings: scheduling, rooms, invitations, materials and who may read them', () => {
   let system: TestApp;
@@ -169,6 +170,29 @@ describe('Meetings: scheduling, rooms, invitations, materials and who may read t
     // a published version cannot be changed in the database either
     await expect(system.query(`UPDATE meeting_material_version SET sha256 = repeat('0', 64) WHERE id = $1`, [first.id])).rejects.toThrow(/immutable/);
   });
+
+  it('turns a Word material into its PDF where LibreOffice is installed, and says so where it is not', async () => {
+    const fileId = (await system.http().post('/api/files').set(as('thuky')).attach('file', wordDocument('Tờ trình về dự thảo Thông tư'), 'Tờ trình.docx').expect(201)).body.id;
+    const response = await system.http().post(`/api/meetings/${meeting.id}/materials`).set(as('thuky')).send({ title: 'Tờ trình (bản Word)', fileId });
+    if (await system.app.get(DocumentConverter, { strict: false }).isAvailable()) {
+      expect(response.status).toBe(201);
+      const [version] = response.body.versions;
+      expect(version).toMatchObject({ number: 1, sourceFileId: fileId });
+      expect(version.fileId).not.toBe(fileId);
+      expect(version.pageCount).toBeGreaterThanOrEqual(1);
+    } else {
+      console.warn('LibreOffice (soffice) is not installed: the material conversion is not exercised, only its absence');
+      expect(response.status).toBe(415);
+      expect(response.body.code).toBe('MEETING_MATERIAL_NOT_CONVERTIBLE');
+    }
+    // a Word file LibreOffice cannot read is a 422 that says so, not a failure of the server
+    const broken = (await system.http().post('/api/files').set(as('thuky')).attach('file', sampleDocx(), 'hỏng.docx').expect(201)).body.id;
+    const refused = await system.http().post(`/api/meetings/${meeting.id}/materials`).set(as('thuky')).send({ title: 'Tệp hỏng', fileId: broken });
+    expect(refused.status).toBe((await system.app.get(DocumentConverter, { strict: false }).isAvailable()) ? 422 : 415);
+    // a file of another kind is refused whatever is installed
+    const image = (await system.http().post('/api/files').set(as('thuky')).attach('file', samplePng(), 'anh.png').expect(201)).body.id;
+    expect((await system.http().post(`/api/meetings/${meeting.id}/materials`).set(as('thuky')).send({ title: 'Ảnh', fileId: image }).expect(415)).body.code).toBe('FILE_TYPE_NOT_ALLOWED');
+  }, 180_000);
 
   it('shows a material meant for named people only to them (and to the chair and secretaries)', async () => {
     const fileId = (await system.http().post('/api/files').set(as('thuky')).attach('file', samplePdf('Bao cao nhan su'), 'nhan-su.pdf').expect(201)).body.id;

@@ -8,7 +8,7 @@ import type { StoredFile } from '../../files/stored-file.entity';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { User } from '../../identity/user.entity';
 import { NotificationsService } from '../../notifications/notifications.service';
-import { DocumentConverter } from '../../outgoing/conversion/document-converter';
+import { ConversionFailedError, DocumentConverter } from '../../outgoing/conversion/document-converter';
 import { Clock } from '../../platform/clock/clock';
 import { AppException, badRequest } from '../../platform/errors/app-exception';
 import { QueueService } from '../../platform/queue/queue.service';
@@ -215,7 +215,16 @@ export class MaterialsService implements OnModuleInit {
           { field: 'fileId' },
         );
       source = file;
-      pdf = await this.converter.toPdf(file, user);
+      pdf = await this.converter.toPdf(file, user).catch((error: unknown) => {
+        if (!(error instanceof ConversionFailedError)) throw error;
+        throw new AppException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          MeetingErrorCode.MaterialNotConvertible,
+          'Không chuyển được tệp này sang PDF (tệp hỏng hoặc định dạng không đọc được); hãy tải lên bản PDF.',
+          'This file could not be converted to PDF (damaged or unreadable); upload a PDF.',
+          { field: 'fileId' },
+        );
+      });
     } else if (file.mediaType !== PDF)
       throw new AppException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.FileTypeNotAllowed, 'Tài liệu họp phải là PDF, Word, Excel hoặc PowerPoint.', 'A meeting material must be a PDF, Word, Excel or PowerPoint file.', {
         field: 'fileId',
