@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { samplePdf } from '../../apps/api/src/files/testing/sample-files';
 import { Clock } from '../../apps/api/src/platform/clock/clock';
 import { TasksService } from '../../apps/api/src/tasks/tasks.service';
+import { incomingKit } from '../support/incoming-documents';
 import { createTestApp, TestApp } from '../support/test-app';
 
 describe('Tasks: giving, progress, extension, completion, acceptance and send-back', () => {
@@ -113,5 +114,27 @@ describe('Tasks: giving, progress, extension, completion, acceptance and send-ba
     expect(fromMeeting).toMatchObject({ source: { kind: 'meeting_conclusion', id: meetingId }, assignedBy: { id: userId.thuky } });
     // without a meeting behind it the same person may not give tasks
     await expect(tasks.giveTask(secretary, { title: 'Việc riêng', assigneeUnitId: unitId.PC, deadline: '2026-12-15', priority: 'normal' })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('lists the tasks given from an incoming document, to each reader only those they may see', async () => {
+    const document = await (await incomingKit(system, token.vanthu)).register(samplePdf(), 'công văn.pdf', { subject: 'Về việc tổng kết công tác năm 2026' });
+    const source = { kind: 'incoming_document', id: document.id };
+    const toOfficer = (await give('lanhdao', { title: 'Dự thảo báo cáo tổng kết', assigneeUserId: userId.chuyenvien, deadline: '2026-12-18', priority: 'normal', source }).expect(201)).body;
+    const toUnit = (await give('lanhdao', { title: 'Tổng hợp số liệu của đơn vị', assigneeUnitId: unitId['VP.HC'], deadline: '2026-12-11', priority: 'high', source }).expect(201)).body;
+    // a task without that source stays out of the list
+    await give('lanhdao', { title: 'Việc khác', assigneeUserId: userId.chuyenvien, deadline: '2026-12-12', priority: 'normal' }).expect(201);
+
+    const bySource = (username: string, extra = '') =>
+      system.http().get(`/api/tasks?source=incoming_document&sourceId=${document.id}${extra}`).set(as(username)).expect(200);
+    // the giver sees both, the nearest deadline first
+    expect((await bySource('lanhdao')).body.items.map((task: { id: string }) => task.id)).toEqual([toUnit.id, toOfficer.id]);
+    // the officer sees the one given to them; a view narrows the list further
+    expect((await bySource('chuyenvien')).body.items.map((task: { id: string }) => task.id)).toEqual([toOfficer.id]);
+    expect((await bySource('chuyenvien', '&view=given')).body.items).toEqual([]);
+    expect((await bySource('lanhdao', '&limit=1')).body).toMatchObject({ items: [{ id: toUnit.id, source }], nextCursor: expect.any(String) });
+    // half a source, or a source that is not a kind, is a 400 with the field
+    const half = await system.http().get(`/api/tasks?source=incoming_document`).set(as('lanhdao')).expect(400);
+    expect(half.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'sourceId' }] });
+    await system.http().get(`/api/tasks?source=letter&sourceId=${document.id}`).set(as('lanhdao')).expect(400);
   });
 });

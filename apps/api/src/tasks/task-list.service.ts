@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../platform/database/cursor';
 import { badRequest } from '../platform/errors/app-exception';
 import type { TaskListQueryDto } from './dto/task.dto';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, TaskRow, toTaskSummary } from './task-records';
+import { visibleTask } from './task-visibility';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -26,9 +27,12 @@ const VIEWS: Record<TaskView, { where: string; order: 'deadline' | 'given' }> = 
   unit: { where: `:head::boolean AND t.unit_id = :unit AND t.state <> 'accepted'`, order: 'deadline' },
 };
 
-/** Named parameters to positional ones, only those the text uses (PostgreSQL refuses a parameter it cannot type). */
-function positional(sql: string, values: Record<string, unknown>): [string, unknown[]] {
-  const used: unknown[] = [];
+/**
+ * Named parameters to positional ones, only those the text uses (PostgreSQL refuses a parameter it cannot type),
+ * numbered after the positional parameters the text already has (`before`).
+ */
+function positional(sql: string, values: Record<string, unknown>, before: unknown[] = []): [string, unknown[]] {
+  const used: unknown[] = [...before];
   const numbers = new Map<string, number>();
   const text = sql.replace(/:(\w+)/g, (match, name: string) => {
     if (!(name in values)) return match;
@@ -37,6 +41,11 @@ function positional(sql: string, values: Record<string, unknown>): [string, unkn
   });
   return [text, used];
 }
+
+const halfSource = () =>
+  badRequest(ErrorCode.ValidationFailed, 'Cần cả loại nguồn (source) và mã nguồn (sourceId).', 'Give both the source kind (source) and its id (sourceId).', [
+    { field: 'sourceId' },
+  ]);
 
 const invalidCursor = () => badRequest(ErrorCode.ValidationFailed, 'Con trỏ trang không hợp lệ (hãy tải lại danh sách).', 'The page cursor is not valid (reload the list).', [{ field: 'cursor' }]);
 
@@ -49,10 +58,19 @@ export class TaskListService {
   ) {}
 
   async list(query: TaskListQueryDto, user: AuthenticatedUser): Promise<Page<TaskSummaryDto>> {
-    const viewName = query.view ?? 'mine';
-    const view = VIEWS[viewName];
+    if (!query.source !== !query.sourceId) throw halfSource();
+    const bySource = query.source !== undefined;
+    // by source without a view: every task from that document the reader may see, by deadline
+    const viewName = query.view ?? (bySource ? 'source' : 'mine');
+    const view = query.view || !bySource ? VIEWS[query.view ?? 'mine'] : { where: 'TRUE', order: 'deadline' as const };
     const limit = query.limit ?? 50;
     const values: Record<string, unknown> = { me: user.id, unit: user.unitId, head: user.roles.includes('unit_head') };
+    const visible = visibleTask('t', user, 1);
+    let source = '';
+    if (bySource) {
+      Object.assign(values, { sourceKind: query.source, sourceId: query.sourceId });
+      source = `AND t.source_kind = :sourceKind AND t.source_id = :sourceId::uuid AND ${visible.sql}`;
+    }
     const key = view.order === 'deadline' ? `(t.deadline, t.id)` : `(t.given_at, t.id)`;
     const direction = view.order === 'deadline' ? 'ASC' : 'DESC';
     let after = '';
@@ -65,10 +83,11 @@ export class TaskListService {
     const rows: TaskRow[] = await this.dataSource.query(
       ...positional(
       `SELECT ${SUMMARY_COLUMNS} FROM task t ${SUMMARY_JOINS}
-        WHERE ${view.where} ${after}
+        WHERE ${view.where} ${source} ${after}
         ORDER BY ${view.order === 'deadline' ? 't.deadline' : 't.given_at'} ${direction}, t.id ${direction}
         LIMIT ${limit + 1}`,
       values,
+      bySource ? visible.parameters : [],
     ));
     const today = vietnamDate(this.clock.now());
     const items = rows.slice(0, limit);

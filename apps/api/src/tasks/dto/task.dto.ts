@@ -72,6 +72,9 @@ export class TaskListQueryDto {
   @ApiPropertyOptional({ enum: TASK_VIEWS }) @IsOptional() @IsIn(TASK_VIEWS) view?: TaskView;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  /** with sourceId: only the tasks given from that document or conclusion (the document's page lists them) */
+  @ApiPropertyOptional({ enum: TASK_SOURCE_KINDS }) @IsOptional() @IsIn(TASK_SOURCE_KINDS) source?: TaskSourceKind;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() sourceId?: string;
 }
 
 export class TaskRecurrenceDtoIn implements TaskRecurrenceRequest {

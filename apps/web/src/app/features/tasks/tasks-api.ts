@@ -9,6 +9,7 @@ import {
   TaskExtensionRequest,
   TaskProgressRequest,
   TaskReviewRequest,
+  TaskSource,
   TaskSummaryDto,
   TaskView,
 } from '@app/contracts';
@@ -25,6 +26,12 @@ export class TasksApi {
   list(view: TaskView, cursor?: string | null): Observable<Page<TaskSummaryDto>> {
     let params = new HttpParams().set('view', view);
     if (cursor) params = params.set('cursor', cursor);
+    return this.http.get<Page<TaskSummaryDto>>(`${API_ROOT}/tasks`, { params });
+  }
+
+  /** The tasks given from one document or conclusion that the reader may see, the nearest deadline first. */
+  bySource(source: TaskSource): Observable<Page<TaskSummaryDto>> {
+    const params = new HttpParams().set('source', source.kind).set('sourceId', source.id);
     return this.http.get<Page<TaskSummaryDto>>(`${API_ROOT}/tasks`, { params });
   }
 

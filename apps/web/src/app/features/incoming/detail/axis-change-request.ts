@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -15,17 +16,24 @@ import { Notifier } from '../../../core/errors/notifier';
 /**
  * A document received over the national axis whose sender asks to take it back (or update or
  * replace it): the clerk agrees — the document is withdrawn, kept with its history — or refuses
- * with the reason. The answer travels back to the sender.
+ * with the reason. The answer travels back to the sender. A replacement names the new document it
+ * came with (received as a document of its own), linked.
  */
 @Component({
   selector: 'app-axis-change-request',
-  imports: [FormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, TranslatePipe],
+  imports: [FormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (exchange(); as data) {
       @if (data.changeKind) {
         <mat-card appearance="outlined" class="panel" data-testid="axis-change-request">
           <h2><mat-icon aria-hidden="true">undo</mat-icon>{{ 'exchange.request.' + data.changeKind | translate: { from: data.fromOrganName ?? data.fromOrganId } }}</h2>
+          @if (data.changeKind === 'replace' && data.replacedBy; as replacement) {
+            <p class="replaced-by" data-testid="axis-replaced-by">
+              {{ 'exchange.replacedBy' | translate }}
+              <a [routerLink]="['/incoming', replacement.incomingDocumentId]">{{ replacement.numberAndNotation }}{{ replacement.subject ? ' — ' + replacement.subject : '' }}</a>
+            </p>
+          }
           @if (data.changeReason) {
             <p class="reason">{{ data.changeReason }}</p>
           }
@@ -53,6 +61,7 @@ import { Notifier } from '../../../core/errors/notifier';
     .panel { padding: 16px; border-color: var(--mat-sys-tertiary); }
     h2 { display: flex; gap: 8px; align-items: center; margin: 0 0 8px; font: var(--mat-sys-title-medium); }
     .reason { margin: 0 0 8px; white-space: pre-line; }
+    .replaced-by { margin: 0 0 8px; overflow-wrap: anywhere; }
     .answer { margin: 0; color: var(--mat-sys-on-surface-variant); }
     .field { width: 100%; }
     .buttons { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 8px; }

@@ -34,6 +34,7 @@ import { StateBadge } from '../state-badge';
 import { DocumentFiles } from './document-files';
 import { HistoryTimeline } from './history-timeline';
 import { AxisChangeRequest } from './axis-change-request';
+import { DocumentTasks } from './document-tasks';
 
 /** One incoming document: what the register says about it, its files, and what has happened to it. */
 @Component({
@@ -54,6 +55,7 @@ import { AxisChangeRequest } from './axis-change-request';
     AxisChangeRequest,
     DirectionPanel,
     AssignmentTree,
+    DocumentTasks,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './incoming-detail-page.html',
@@ -68,6 +70,8 @@ export class IncomingDetailPage {
   protected readonly formatIsoDate = formatIsoDate;
   /** those who draft outgoing documents may start the reply from here (the draft links back to this document) */
   protected readonly canDraftReply = inject(SessionStore).hasAny(Permission.OutgoingDraft);
+  /** those who give tasks may give one from here (Giao việc); the task keeps this document as its source */
+  protected readonly canGiveTask = inject(SessionStore).hasAny(Permission.TasksGive);
 
   protected readonly document = signal<IncomingDocumentDto | null>(null);
   protected readonly history = signal<IncomingHistoryEntryDto[] | null>(null);
