@@ -27,7 +27,7 @@ import { Notifier } from '../../../core/errors/notifier';
     @if (exchange(); as data) {
       @if (data.changeKind) {
         <mat-card appearance="outlined" class="panel" data-testid="axis-change-request">
-          <h2><mat-icon aria-hidden="true">undo</mat-icon>{{ 'exchange.request.' + data.changeKind | translate: { from: data.fromOrganName ?? data.fromOrganId } }}</h2>
+          <h2><mat-icon aria-hidden="true">{{ data.changeKind === 'replace' ? 'swap_horiz' : 'undo' }}</mat-icon>{{ 'exchange.request.' + data.changeKind | translate: { from: data.fromOrganName ?? data.fromOrganId } }}</h2>
           @if (data.changeKind === 'replace' && data.replacedBy; as replacement) {
             <p class="replaced-by" data-testid="axis-replaced-by">
               {{ 'exchange.replacedBy' | translate }}

@@ -34,6 +34,7 @@ import { StateBadge } from '../state-badge';
 import { DocumentFiles } from './document-files';
 import { HistoryTimeline } from './history-timeline';
 import { AxisChangeRequest } from './axis-change-request';
+import { cameOverAxis } from './axis-exchange';
 import { DocumentTasks } from './document-tasks';
 
 /** One incoming document: what the register says about it, its files, and what has happened to it. */
@@ -68,6 +69,8 @@ export class IncomingDetailPage {
   protected readonly urgencyLabels = URGENCY_LABELS;
   protected readonly confidentialityLabels = CONFIDENTIALITY_LABELS;
   protected readonly formatIsoDate = formatIsoDate;
+  /** the change request asks the document's exchange record, which only a document from another agency has */
+  protected readonly cameOverAxis = cameOverAxis;
   /** those who draft outgoing documents may start the reply from here (the draft links back to this document) */
   protected readonly canDraftReply = inject(SessionStore).hasAny(Permission.OutgoingDraft);
   /** those who give tasks may give one from here (Giao việc); the task keeps this document as its source */
