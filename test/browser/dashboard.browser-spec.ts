@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /**
  * The leader's dashboard in a real browser: figures and charts on a desktop and on a phone
- * (screenshots), and a click on a unit's overdue count that opens that unit's overdue documents.
+ * (screenshots), and a click on a unit's overdue count that opens the incoming list of that unit's overdue
+ * documents (the unit as a filter chip, which can be removed).
  * The document is directed through the API like any other; to be overdue without waiting for a
  * deadline to pass, its deadline is then moved two days back in the test's own database.
  */
@@ -127,14 +128,19 @@ describeInBrowser('the leader’s dashboard in the browser', () => {
     await people.snap(page, 'dashboard-desktop.png');
 
     await row.getByTestId('overdue-link').click();
-    await page.waitForURL(/\/dashboard\/units\/[0-9a-f-]{36}\?view=overdue/);
-    const documents = page.getByTestId('unit-document');
+    await page.waitForURL(/\/incoming\?view=overdue&unitId=[0-9a-f-]{36}/);
+    await page.getByTestId('unit-filter').filter({ hasText: 'Vụ Pháp chế' }).waitFor();
+    const documents = page.locator('[data-testid=incoming-table] tr.mat-mdc-row');
     await documents.first().waitFor();
     expect(await documents.count()).toBe(1);
     expect(await documents.first().textContent()).toContain(SUBJECT);
-    expect(await page.getByTestId('page-title').textContent()).toContain('Vụ Pháp chế');
     await people.snap(page, 'dashboard-overdue-list.png');
-    expect(await documents.first().getAttribute('href')).toMatch(/^\/incoming\/[0-9a-f-]{36}$/);
+
+    // the unit's chip removed: the overdue documents of every unit the leader sees, this one among them
+    await page.getByTestId('unit-filter-remove').click();
+    await page.waitForURL((url) => !url.searchParams.has('unitId') && url.searchParams.get('view') === 'overdue');
+    await expect(page.getByTestId('unit-filter').count()).resolves.toBe(0);
+    await documents.filter({ hasText: SUBJECT }).waitFor();
   });
 
   it('fits a phone: the same figures and charts in one column, nothing wider than the screen', async () => {
@@ -147,7 +153,8 @@ describeInBrowser('the leader’s dashboard in the browser', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await people.snap(page, 'dashboard-phone.png');
     await page.locator('[data-testid=open-work-table] tr[data-unit="Vụ Pháp chế"]').getByTestId('overdue-link').click();
-    await page.getByTestId('unit-document').first().waitFor();
+    await page.getByTestId('unit-filter').waitFor();
+    await page.getByTestId('incoming-cards').locator('app-incoming-card').first().waitFor();
     await people.snap(page, 'dashboard-phone-overdue-list.png');
   });
 

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { CompletionDto, DashboardOverviewDto, DashboardTable, DecisionDto, EGovernmentFiguresDto, IncomingDocumentSummaryDto, MeetingsTileDto, Page } from '@app/contracts';
+import { CompletionDto, DashboardOverviewDto, DashboardTable, DecisionDto, EGovernmentFiguresDto, MeetingsTileDto } from '@app/contracts';
 import { Observable } from 'rxjs';
 import { API_ROOT } from '../../core/api/api-client';
 
@@ -36,11 +36,5 @@ export class DashboardApi {
     let params = new HttpParams().set('table', table).set('format', format);
     if (period) params = params.set('year', period.year).set('quarter', period.quarter);
     return this.http.get(`${API_ROOT}/dashboard/export`, { params, responseType: 'blob', observe: 'response' });
-  }
-
-  unitDocuments(unitId: string, view: 'overdue' | 'due_soon' | 'all', cursor?: string | null): Observable<Page<IncomingDocumentSummaryDto>> {
-    let params = new HttpParams().set('unitId', unitId).set('view', view).set('sort', 'due_asc');
-    if (cursor) params = params.set('cursor', cursor);
-    return this.http.get<Page<IncomingDocumentSummaryDto>>(`${API_ROOT}/incoming-documents`, { params });
   }
 }

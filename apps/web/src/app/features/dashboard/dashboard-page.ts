@@ -17,6 +17,7 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { LocalizedLabelPipe } from '../../core/i18n/localized-label.pipe';
 import { VietnamDatePipe } from '../../core/i18n/vietnam-date.pipe';
 import { PageHeader } from '../../shared/page-header/page-header';
+import { unitListParams } from '../incoming/list/list-query';
 import { vietnameseDate } from '../tasks/task-labels';
 import { DashboardApi } from './dashboard-api';
 import { ChartLabels, completionChart, openWorkChart, taskStateChart } from './dashboard-charts';
@@ -41,6 +42,8 @@ export class DashboardPage {
   private readonly translate = inject(TranslateService);
   protected readonly language = inject(LanguageService);
   protected readonly decisionLabels = DECISION_KIND_LABELS;
+  /** a unit's figure opens the incoming list filtered to that unit (its chip names it and can be removed) */
+  protected readonly unitList = unitListParams;
 
   protected readonly overview = signal<DashboardOverviewDto | null>(null);
   protected readonly completion = signal<CompletionDto | null>(null);

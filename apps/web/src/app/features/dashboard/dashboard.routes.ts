@@ -11,7 +11,6 @@ export const DASHBOARD_ROUTES: Routes = [
     providers: [provideCharts(withDefaultRegisterables())],
     children: [
       { path: '', pathMatch: 'full', title: 'dashboard.title', loadComponent: () => import('./dashboard-page').then((module) => module.DashboardPage) },
-      { path: 'units/:unitId', title: 'dashboard.unitDocuments.title', loadComponent: () => import('./unit-documents-page').then((module) => module.UnitDocumentsPage) },
     ],
   },
 ];

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, Injector, computed, inject, signal 
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
@@ -15,6 +16,7 @@ import {
   IncomingSearchHitDto,
   IncomingView,
   Permission,
+  UnitDto,
   UnitWorkloadDto,
 } from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -35,11 +37,11 @@ import { StateBadge } from '../state-badge';
 import { ExportDialog, ExportDialogData } from './export-dialog';
 import { IncomingCard } from './incoming-card';
 import { ListFilters } from './list-filters';
-import { ListState, activeFilterCount, parseListState, toApiQuery, toQueryParams, visibleViews } from './list-query';
+import { ListState, activeFilterCount, parseListState, toApiQuery, toQueryParams, unitListParams, visibleViews } from './list-query';
 import { SearchBox } from './search-box';
 import { SearchResults } from './search-results';
 import { ViewTabs } from './view-tabs';
-import { WorkloadCard } from './workload-card';
+import { UnitList, WorkloadCard } from './workload-card';
 
 const PAGE_SIZE = 50;
 /** Several notifications in a burst (a directive to many units) refresh the list once. */
@@ -63,6 +65,7 @@ interface Loaded {
   imports: [
     RouterLink,
     MatCardModule,
+    MatChipsModule,
     MatTableModule,
     MatButtonModule,
     MatIconModule,
@@ -114,6 +117,12 @@ export class IncomingListPage {
   protected readonly registerById = computed(() => new Map(this.registers().map((register) => [register.id, register])));
   protected readonly counts = signal<IncomingCounts | null>(null);
   protected readonly workload = signal<UnitWorkloadDto[]>([]);
+  /** the agency's units, read once a unit filter is set, to name it on its chip */
+  private readonly units = signal<UnitDto[] | null>(null);
+  protected readonly unitName = computed(() => {
+    const unitId = this.state().unitId;
+    return this.units()?.find((unit) => unit.id === unitId)?.name ?? '…';
+  });
   protected readonly documents = signal<IncomingDocumentSummaryDto[]>([]);
   protected readonly hits = signal<IncomingSearchHitDto[]>([]);
   protected readonly nextCursor = signal<string | null>(null);
@@ -147,6 +156,7 @@ export class IncomingListPage {
     // the address is the source of truth: every change of it (a tab, a filter, back, forward) reloads
     this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe(() => {
       this.state.set(this.parse());
+      if (this.state().unitId && !this.units()) this.loadUnits();
       this.reload();
     });
     this.api.documentRegisters('incoming').subscribe({
@@ -181,6 +191,11 @@ export class IncomingListPage {
     this.update({ view, year: parseListState(params, this.session.user(), vietnamYear()).year });
   }
 
+  /** A unit's figure on the workload card: that unit's list, from its own defaults. */
+  protected openUnit(list: UnitList): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: unitListParams(list.view, list.unitId) });
+  }
+
   protected search(q: string): void {
     // typing refines the same search: one history entry for it, not one per word
     this.update({ q }, this.searching() && q !== '');
@@ -211,6 +226,11 @@ export class IncomingListPage {
     this.loading.set(true);
     this.nextCursor.set(null);
     this.pageRequests.next({ state: this.state(), cursor: null });
+  }
+
+  private loadUnits(): void {
+    this.units.set([]);
+    this.api.units().subscribe({ next: (units) => this.units.set(units), error: () => this.units.set(null) });
   }
 
   private refreshCounts(): void {

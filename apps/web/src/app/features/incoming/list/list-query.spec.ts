@@ -1,5 +1,5 @@
 import { INCOMING_COUNT_LIMIT, IncomingCounts, Permission } from '@app/contracts';
-import { ListState, Who, activeFilterCount, countBadge, defaultView, parseListState, toApiQuery, toQueryParams, visibleViews } from './list-query';
+import { ListState, Who, activeFilterCount, countBadge, defaultView, parseListState, toApiQuery, toQueryParams, unitListParams, visibleViews } from './list-query';
 
 const clerk: Who = { roles: ['clerk'], permissions: [Permission.IncomingRegister] };
 const leader: Who = { roles: ['leader'], permissions: [Permission.IncomingDirect] };
@@ -41,6 +41,7 @@ describe('the list state in the address', () => {
       state: null,
       arrivedFrom: null,
       arrivedTo: null,
+      unitId: null,
       sort: 'arrived_desc',
     });
     expect(parseListState(params({}), leader, YEAR)).toMatchObject({ view: 'to_direct', year: null });
@@ -76,6 +77,19 @@ describe('the list state in the address', () => {
     const state = parseListState(params({ view: 'overdue', issuer: 'B', urgency: 'urgent', year: '2026' }), officer, YEAR);
     expect(toApiQuery(state)).toEqual({ view: 'overdue', sort: 'arrived_desc', year: 2026, urgency: 'urgent' });
     expect(toApiQuery({ ...state, issuer: 'Bộ' }).issuer).toBe('Bộ');
+  });
+
+  it('carries a unit from the address to the API, as a filter that can be counted and removed', () => {
+    const unitId = '0d5c1c52-6d5e-4b8e-9d55-2a8f3f0f0b11';
+    const state = parseListState(params(unitListParams('overdue', unitId)), leader, YEAR);
+    expect(state).toMatchObject({ view: 'overdue', unitId });
+    expect(toApiQuery(state)).toEqual({ view: 'overdue', sort: 'due_asc', unitId });
+    expect(activeFilterCount(state)).toBe(1);
+    expect(toQueryParams({ ...state, unitId: null }, leader, YEAR)['unitId']).toBeNull();
+    // the in-progress figure counts every year's documents: its list is not held to this year
+    expect(parseListState(params(unitListParams('all', unitId)), leader, YEAR)).toMatchObject({ view: 'all', unitId, year: null });
+    // a hand-edited address that is not a unit's id is left out, not sent to the API
+    expect(parseListState(params({ unitId: "x' OR 1=1" }), leader, YEAR).unitId).toBeNull();
   });
 
   it('counts the filters set beyond the view', () => {

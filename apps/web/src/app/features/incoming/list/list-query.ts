@@ -32,6 +32,8 @@ export interface ListState {
   state: IncomingState | null;
   arrivedFrom: string | null;
   arrivedTo: string | null;
+  /** the documents whose open work this unit holds (the dashboard's and the workload card's click-through) */
+  unitId: string | null;
   sort: IncomingSort;
 }
 
@@ -48,6 +50,7 @@ const DEFAULT_SORT: IncomingSort = 'arrived_desc';
 /** The year the register lists default to: registers restart their numbers every 1 January. */
 const REGISTER_VIEWS: readonly IncomingView[] = ['all', 'done'];
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The lists that make sense for a user: a clerk keeps the register, a leader directs, a unit head
@@ -110,8 +113,18 @@ export function parseListState(params: QueryParamSource, who: Who | null, thisYe
     state: oneOf(params.get('state'), INCOMING_STATES),
     arrivedFrom: isoDate(params.get('arrivedFrom')),
     arrivedTo: isoDate(params.get('arrivedTo')),
+    unitId: UUID.test(params.get('unitId') ?? '') ? params.get('unitId') : null,
     sort: oneOf(params.get('sort'), INCOMING_SORTS) ?? DEFAULT_SORT,
   };
+}
+
+/**
+ * Where a unit's figure leads (the dashboard, the workload card): that unit's documents, the nearest
+ * deadline first. The in-progress figure counts every year's open documents, so its list says every year.
+ */
+export function unitListParams(view: 'all' | 'due_soon' | 'overdue', unitId: string): Record<string, string> {
+  const sort: IncomingSort = 'due_asc';
+  return view === 'all' ? { view, unitId, year: 'all', sort } : { view, unitId, sort };
 }
 
 /**
@@ -131,6 +144,7 @@ export function toQueryParams(state: ListState, who: Who | null, thisYear: numbe
     state: state.state,
     arrivedFrom: state.arrivedFrom,
     arrivedTo: state.arrivedTo,
+    unitId: state.unitId,
     sort: state.sort === DEFAULT_SORT ? null : state.sort,
   };
 }
@@ -146,12 +160,13 @@ export function toApiQuery(state: ListState): IncomingListQuery {
   if (state.state) query.state = state.state;
   if (state.arrivedFrom) query.arrivedFrom = state.arrivedFrom;
   if (state.arrivedTo) query.arrivedTo = state.arrivedTo;
+  if (state.unitId) query.unitId = state.unitId;
   return query;
 }
 
 /** How many filters beyond the view are set: the number on the phone's "Bộ lọc" button. */
 export function activeFilterCount(state: ListState): number {
-  return [state.registerId, state.issuer, state.documentType, state.urgency, state.state, state.arrivedFrom, state.arrivedTo].filter(Boolean).length;
+  return [state.registerId, state.issuer, state.documentType, state.urgency, state.state, state.arrivedFrom, state.arrivedTo, state.unitId].filter(Boolean).length;
 }
 
 /** The badge of a tab: nothing for the lists without a count or with none waiting, "1000+" past the API's cap. */

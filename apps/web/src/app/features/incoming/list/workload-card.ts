@@ -1,7 +1,13 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import { IncomingView, UnitWorkloadDto } from '@app/contracts';
+import { UnitWorkloadDto } from '@app/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
+
+/** A unit's figure, as the list it opens. */
+export interface UnitList {
+  view: 'all' | 'due_soon' | 'overdue';
+  unitId: string;
+}
 
 /**
  * The leader's view of the units: how many open documents each has, how many are due soon and how
@@ -30,12 +36,12 @@ import { TranslatePipe } from '@ngx-translate/core';
           @for (row of rows(); track row.unit.id) {
             <tr>
               <th scope="row" class="unit">{{ row.unit.name }}</th>
-              <td class="number"><button type="button" class="count" (click)="open.emit('all')">{{ row.inProgress }}</button></td>
+              <td class="number"><button type="button" class="count" (click)="open.emit({ view: 'all', unitId: row.unit.id })">{{ row.inProgress }}</button></td>
               <td class="number">
-                <button type="button" class="count" [class.soon]="row.dueSoon" (click)="open.emit('due_soon')">{{ row.dueSoon }}</button>
+                <button type="button" class="count" [class.soon]="row.dueSoon" (click)="open.emit({ view: 'due_soon', unitId: row.unit.id })">{{ row.dueSoon }}</button>
               </td>
               <td class="number">
-                <button type="button" class="count" [class.late]="row.overdue" (click)="open.emit('overdue')">{{ row.overdue }}</button>
+                <button type="button" class="count" [class.late]="row.overdue" (click)="open.emit({ view: 'overdue', unitId: row.unit.id })">{{ row.overdue }}</button>
               </td>
             </tr>
           }
@@ -62,9 +68,6 @@ import { TranslatePipe } from '@ngx-translate/core';
 })
 export class WorkloadCard {
   readonly rows = input.required<readonly UnitWorkloadDto[]>();
-  /**
-   * The list to open. The list API has no unit filter yet, so a number opens that list for every
-   * unit the leader sees (the unit's own list needs a `unitId` in IncomingListQuery).
-   */
-  readonly open = output<IncomingView>();
+  /** The list to open: that unit's open, due-soon or overdue documents. */
+  readonly open = output<UnitList>();
 }
