@@ -1,6 +1,13 @@
-import { EdxmlStatusCode, writeStatusMessage } from '@app/edxml';
+import { DataSource } from 'typeorm';
+import { EdxmlBussinessDocType, EdxmlStatusCode, readEdxml, writeDocumentMessage, writeStatusMessage } from '@app/edxml';
 import { AxisClient } from '../../apps/api/src/exchange/axis/axis-client';
 import { vietnamInstant } from '../../apps/api/src/exchange/edxml-time';
+import { AXIS_ACTOR } from '../../apps/api/src/exchange/exchange-actor';
+import { FilesService } from '../../apps/api/src/files/files.service';
+import { StoredFile } from '../../apps/api/src/files/stored-file.entity';
+import { documentMessage, edxmlDocumentId } from '../../apps/api/src/exchange/outbox/document-message';
+import { outgoingDraftPdf } from '../../apps/api/src/signatures/testing/sample-drafts';
+import { draftReadyToSign } from '../support/outgoing-flow';
 import { startTestAxis, TestAxis } from '../support/axis-sim';
 import { eventually, TestAgency } from '../support/axis-agencies';
 
@@ -177,6 +184,123 @@ describe('Interconnection: two agencies exchange documents through the axis', ()
     await b.http().post(`/api/incoming-documents/${document.id}/exchange/change-answer`).set(b.as('vanthu')).send({ accept: true }).expect(204);
     const exchange = await statusesAtA(sent.id, ['01', '15']);
     expect(exchange.recipients[0].statuses.map((status: { code: string }) => status.code)).toEqual(['01', '15']);
+  });
+
+  /** A drafts, signs, issues and dispatches to B a document replacing `replacesId`. */
+  const issueReplacement = async (replacesId: string, subject: string, replacementReason: string) => {
+    const [organ] = await a.system.query(`SELECT id FROM organ WHERE organ_id = $1`, [B.organId]);
+    const [register] = await a.system.query(`SELECT id FROM document_register WHERE direction = 'outgoing' AND code = 'DI'`);
+    const ready = await draftReadyToSign(a.system, a.actors, { documentType: 'official_letter', subject, urgency: 'urgent', recipientOrganIds: [organ.id], replacesId, replacementReason });
+    const signed = (await a.http().post(`/api/outgoing-documents/${ready.id}/signature`).set(a.as('lanhdao')).send({ passphrase: 'KySo@2026', version: ready.version }).expect(201)).body;
+    const issued = (await a.http().post(`/api/outgoing-documents/${ready.id}/issuance`).set(a.as('vanthu')).send({ registerId: register.id, passphrase: 'KySo@2026', version: signed.version }).expect(201)).body;
+    await a.http().post(`/api/outgoing-documents/${ready.id}/dispatch`).set(a.as('vanthu')).send({ version: issued.version }).expect(201);
+    return { id: ready.id, numberAndNotation: issued.issuance.numberAndNotation as string, issuedOn: issued.issuance.issuedOn as string };
+  };
+  const historyAtB = async (incomingId: string) => (await b.http().get(`/api/incoming-documents/${incomingId}/history`).set(b.as('vanthu')).expect(200)).body;
+
+  it('A replaces a document B received: B receives the new one once, with its file, and the clerk’s agreement withdraws the old one; A sees 15 for it', async () => {
+    const reason = 'Sai thời hạn quyết toán tại mục 2, ban hành văn bản thay thế';
+    const x = await a.issueTo([B.organId], 'V/v hướng dẫn quyết toán kinh phí năm 2026');
+    const oldAtB = await deliver(x.id, x.numberAndNotation);
+    const y = await issueReplacement(x.id, 'V/v hướng dẫn quyết toán kinh phí năm 2026 (thay thế)', reason);
+
+    // no message about the old document: the new one's dispatch carries the replacement
+    expect((await a.outboxOf(x.id)).map((row) => row.kind)).toEqual(['dispatch']);
+    const [dispatch] = await a.system.query(`SELECT kind, payload FROM exchange_outbox WHERE outgoing_document_id = $1`, [y.id]);
+    expect(dispatch).toMatchObject({ kind: 'dispatch', payload: { replaces: { outgoingDocumentId: x.id, numberAndNotation: x.numberAndNotation, reason } } });
+
+    const newAtB = await deliver(y.id, y.numberAndNotation);
+    await b.poll();
+    expect(await b.receivedFrom(A.organId, y.numberAndNotation)).toHaveLength(1);
+    // what travelled: the new document with its PDF, Bussiness 3, naming the DocumentId the old one went under
+    const oldDocumentId = (await a.exchangeOf(x.id)).documentId;
+    expect(oldDocumentId).toBe(edxmlDocumentId(A.organId, x.issuedOn, x.numberAndNotation));
+    const [stored] = await b.system.query(
+      `SELECT message.raw_file_id FROM exchange_received_document received JOIN exchange_inbox_message message ON message.id = received.inbox_message_id WHERE received.incoming_document_id = $1`,
+      [newAtB.id],
+    );
+    const raw = await b.system.app.get(DataSource).getRepository(StoredFile).findOneByOrFail({ id: stored.raw_file_id });
+    const wire = await readEdxml(await b.system.app.get(FilesService).open(raw, AXIS_ACTOR));
+    try {
+      if (wire.kind !== 'document') throw new Error(`read as ${wire.kind}`);
+      expect(wire.message.header.documentId).toBe(edxmlDocumentId(A.organId, y.issuedOn, y.numberAndNotation));
+      expect(wire.message.traceHeaderList?.bussiness).toMatchObject({
+        bussinessDocType: EdxmlBussinessDocType.Replace,
+        bussinessDocReason: reason,
+        replacementInfoList: [{ documentId: oldDocumentId, organIdList: [B.organId] }],
+      });
+      expect(wire.message.attachments.flatMap((attachment) => attachment.files).map((file) => file.contentType)).toContain('application/pdf');
+    } finally {
+      await wire.dispose();
+    }
+
+    // the new one is an ordinary received document, prefilled, its file the signed PDF, waiting to be registered
+    const incoming = (await b.http().get(`/api/incoming-documents/${newAtB.id}`).set(b.as('vanthu')).expect(200)).body;
+    expect(incoming).toMatchObject({ state: 'received', numberAndNotation: y.numberAndNotation, subject: 'V/v hướng dẫn quyết toán kinh phí năm 2026 (thay thế)', recalledAt: null });
+    const pdf = (await b.http().get(`/api/incoming-documents/${newAtB.id}/files/${incoming.mainFile.id}/content`).set(b.as('vanthu')).buffer(true).expect(200)).body as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const [received] = await historyAtB(newAtB.id);
+    expect(received).toMatchObject({ action: 'received', details: { note: expect.stringContaining(x.numberAndNotation) } });
+
+    // the old one carries the replacement request, linked to the new one
+    const request = await changeRequestAtB(oldAtB.id);
+    expect(request).toMatchObject({
+      fromOrganId: A.organId,
+      documentId: oldDocumentId,
+      changeKind: 'replace',
+      changeReason: reason,
+      changeAnswer: null,
+      replacedBy: { incomingDocumentId: newAtB.id, numberAndNotation: y.numberAndNotation, subject: incoming.subject },
+    });
+    await b.http().post(`/api/incoming-documents/${oldAtB.id}/exchange/change-answer`).set(b.as('vanthu')).send({ accept: true }).expect(204);
+
+    // withdrawn, kept with its history naming the replacement; the new one stays in the clerk's work
+    expect((await b.http().get(`/api/incoming-documents/${oldAtB.id}`).set(b.as('vanthu')).expect(200)).body.recalledAt).toEqual(expect.any(String));
+    const history = await historyAtB(oldAtB.id);
+    expect(history.map((entry: { action: string }) => entry.action)).toEqual(['received', 'recalled']);
+    expect(history[1].details.reason).toContain(y.numberAndNotation);
+    const toRegister = (await b.http().get('/api/incoming-documents?view=to_register').set(b.as('vanthu')).expect(200)).body.items.map((item: { id: string }) => item.id);
+    expect(toRegister).toContain(newAtB.id);
+    expect(toRegister).not.toContain(oldAtB.id);
+    expect((await b.http().get(`/api/incoming-documents/${oldAtB.id}/exchange`).set(b.as('vanthu')).expect(200)).body).toMatchObject({ changeKind: 'replace', changeAnswer: 'accepted' });
+
+    const exchange = await statusesAtA(x.id, ['01', '15']);
+    expect(exchange.recipients[0].statuses.map((status: { code: string }) => status.code)).toEqual(['01', '15']);
+    expect(exchange.recipients[0].messages.map((message: { kind: string }) => message.kind)).toEqual(['dispatch']);
+    expect((await statusesAtA(y.id, ['01'])).recipients[0].statuses.map((status: { code: string }) => status.code)).toEqual(['01']);
+  });
+
+  it('a replacement naming a document B never received is still received as a new document, with a warning in its history', async () => {
+    const numberAndNotation = '77/BYT-KHTC';
+    const issuedOn = new Date().toISOString().slice(0, 10);
+    const neverSent = edxmlDocumentId(A.organId, '2026-01-05', '01/BYT-KHTC');
+    const message = await writeDocumentMessage(
+      documentMessage({
+        from: { organId: A.organId, organName: A.name },
+        to: { organId: B.organId, organName: B.name },
+        numberAndNotation,
+        issuedOn,
+        documentType: 'official_letter',
+        subject: 'V/v điều chỉnh dự toán (thay thế)',
+        urgency: 'normal',
+        signer: { fullName: 'Phạm Quốc Hùng', position: null },
+        staff: { department: 'Văn thư' },
+        bussinessDocType: EdxmlBussinessDocType.Replace,
+        reason: 'Văn bản thay thế',
+        replaces: neverSent,
+        attachments: [{ attachmentName: 'Công văn 77.pdf', contentType: 'application/pdf', content: await outgoingDraftPdf() }],
+        now: new Date(),
+      }),
+    );
+    await new AxisClient({ endpoint: axis.url, credentials: { systemId: A.organId, secret: A.secret }, timeoutMs: 5000 }).send(message, 'edoc', A.organId);
+
+    const [document] = await b.pollUntilReceived(A.organId, numberAndNotation);
+    expect(document.state).toBe('received');
+    const [received] = await historyAtB(document.id);
+    expect(received.details.note).toContain('Cảnh báo');
+    expect(received.details.note).toContain(neverSent);
+    const [requests] = await b.system.query(`SELECT count(*)::int AS count FROM exchange_received_document WHERE change_kind = 'replace' AND replacement_incoming_id = $1`, [document.id]);
+    expect(requests.count).toBe(0);
   });
 
   it('B’s clerk refuses a document: A sees 02 with the reason', async () => {

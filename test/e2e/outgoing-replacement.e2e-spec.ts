@@ -54,7 +54,7 @@ describe('Replacing issued outgoing documents; attachments sealed at issuance', 
   });
   afterAll(() => system?.close());
 
-  it('a new draft replaces a dispatched document when it is issued: both linked, the old one replaced, its copies withdrawn, a replace message per agency', async () => {
+  it('a new draft replaces a dispatched document when it is issued: both linked, the old one replaced, its copies withdrawn; its dispatch tells each agency it replaces the old one', async () => {
     const original = await issuedAndDispatched();
     const incomingId = original.recipients[0].incomingDocumentId as string;
 
@@ -105,11 +105,15 @@ describe('Replacing issued outgoing documents; attachments sealed at issuance', 
     const copyHistory = (await system.http().get(`/api/incoming-documents/${incomingId}/history`).set(as('vanthu')).expect(200)).body;
     expect(copyHistory[copyHistory.length - 1].details.reason).toContain(forecast.numberAndNotation);
 
-    const outbox = await system.query(`SELECT kind, idempotency_key, payload FROM exchange_outbox WHERE outgoing_document_id = $1 ORDER BY created_at, kind`, [original.id]);
-    expect(outbox.map((row: { kind: string }) => row.kind)).toEqual(['dispatch', 'replace']);
-    expect(outbox[1]).toMatchObject({
-      idempotency_key: `replace:${original.id}:${organId}`,
-      payload: { businessDocType: 3, reason: REASON, numberAndNotation: original.issuance.numberAndNotation, replacement: { outgoingDocumentId: replacing.id, numberAndNotation: forecast.numberAndNotation } },
+    // no message about the old document for the agencies: they hear of it from the new one's dispatch
+    const outbox = await system.query(`SELECT kind FROM exchange_outbox WHERE outgoing_document_id = $1`, [original.id]);
+    expect(outbox.map((row: { kind: string }) => row.kind)).toEqual(['dispatch']);
+    await system.http().post(`/api/outgoing-documents/${replacing.id}/dispatch`).set(as('vanthu')).send({ version: issued.version }).expect(201);
+    const [message] = await system.query(`SELECT kind, idempotency_key, payload FROM exchange_outbox WHERE outgoing_document_id = $1`, [replacing.id]);
+    expect(message).toMatchObject({
+      kind: 'dispatch',
+      idempotency_key: `dispatch:${replacing.id}:${organId}`,
+      payload: { numberAndNotation: forecast.numberAndNotation, replaces: { outgoingDocumentId: original.id, numberAndNotation: original.issuance.numberAndNotation, reason: REASON } },
     });
     const [audit] = await system.query(`SELECT actor_id, entity_id, details FROM audit_entry WHERE action = 'outgoing.replace'`);
     expect(audit).toMatchObject({ actor_id: actors.userId.vanthu, entity_id: original.id, details: { replacementId: replacing.id, reason: REASON } });

@@ -42,6 +42,8 @@ export interface ReceivedExchange {
   changeKind: 'recall' | 'update' | 'replace' | null;
   changeReason: string | null;
   changeAnswer: 'accepted' | 'refused' | null;
+  /** a replacement: the incoming document the sender's new message became (subject empty for who may not see it) */
+  replacedBy: { incomingDocumentId: string; numberAndNotation: string; subject: string } | null;
   statusesSent: { code: string; status: string; sentAt: string | null }[];
 }
 

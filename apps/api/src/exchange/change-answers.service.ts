@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode } from '@app/contracts';
 import { EdxmlStatusCode } from '@app/edxml';
 import { AuditService } from '../audit/audit.service';
@@ -35,13 +35,27 @@ export class ChangeAnswersService {
       const reason = input.reason?.trim() || null;
       if (!input.accept && !reason) throw badRequest(ErrorCode.ValidationFailed, 'Hãy nêu lý do từ chối.', 'Give the reason for refusing.', [{ field: 'reason' }]);
       await manager.update(ExchangeReceivedDocument, { id: received.id }, { changeAnswer: input.accept ? 'accepted' : 'refused', changeAnswerReason: reason, changeAnsweredAt: this.clock.now(), changeAnsweredById: clerk.id });
-      if (input.accept && received.changeKind !== 'update') await this.receipts.withdraw(manager, incomingDocumentId, received.changeReason ?? '', clerk);
+      if (input.accept && received.changeKind !== 'update') await this.receipts.withdraw(manager, incomingDocumentId, await this.withdrawalReason(manager, received), clerk);
       const staff = { staff: clerk.fullName };
       await this.statuses.record(manager, received.id, input.accept ? EdxmlStatusCode.ChangeAccepted : EdxmlStatusCode.ChangeRefused, staff, reason ?? undefined);
       await this.audit.record(
-        { action: input.accept ? 'exchange.change_accept' : 'exchange.change_refuse', actor: clerk, entityType: 'incoming_document', entityId: incomingDocumentId, details: { kind: received.changeKind, reason } },
+        {
+          action: input.accept ? 'exchange.change_accept' : 'exchange.change_refuse',
+          actor: clerk,
+          entityType: 'incoming_document',
+          entityId: incomingDocumentId,
+          details: { kind: received.changeKind, reason, ...(received.replacementIncomingId ? { replacementIncomingId: received.replacementIncomingId } : {}) },
+        },
         manager,
       );
     });
+  }
+
+  /** The history line of the withdrawn document: a replaced one names its replacement, as a unit's replaced copy does. */
+  private async withdrawalReason(manager: EntityManager, received: ExchangeReceivedDocument): Promise<string> {
+    const reason = received.changeReason ?? '';
+    if (received.changeKind !== 'replace' || !received.replacementIncomingId) return reason;
+    const replacement = await manager.findOneBy(ExchangeReceivedDocument, { incomingDocumentId: received.replacementIncomingId });
+    return `Được thay thế bởi văn bản số ${replacement?.code ?? replacement?.documentId ?? ''}: ${reason}`;
   }
 }

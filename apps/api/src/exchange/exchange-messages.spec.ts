@@ -1,9 +1,29 @@
 import { EdxmlBussinessDocType, EdxmlStatusCode, readEdxml, writeDocumentMessage } from '@app/edxml';
 import { documentTypeOf, receivedMetadata } from './inbox/received-metadata';
-import { documentMessage, edxmlDocumentId, splitNumberAndNotation } from './outbox/document-message';
+import { documentMessage, edxmlDocumentId, OutgoingSnapshot, splitNumberAndNotation } from './outbox/document-message';
 import { statusOfHistory } from './outbox/incoming-status-subscriber';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/** A letter of Bộ Y tế to Bộ Tài chính, as the outbox reads it from the database; `changes` what a test is about. */
+const letter = (changes: Partial<OutgoingSnapshot>) =>
+  documentMessage({
+    from: { organId: '000.00.00.G10', organName: 'Bộ Y tế' },
+    to: { organId: '000.00.00.G12', organName: 'Bộ Tài chính' },
+    numberAndNotation: '05/BYT-PC',
+    issuedOn: '2026-11-30',
+    documentType: 'official_letter',
+    subject: 'V/v góp ý dự thảo thông tư',
+    urgency: 'very_urgent',
+    signer: { fullName: 'Phạm Quốc Hùng', position: 'Thứ trưởng' },
+    staff: { department: 'Văn thư', staff: 'Nguyễn Thị Lan' },
+    bussinessDocType: EdxmlBussinessDocType.New,
+    reason: null,
+    replaces: null,
+    attachments: [{ attachmentName: 'Công văn 05.pdf', contentType: 'application/pdf', content: PDF }],
+    now: new Date('2026-11-30T03:00:00Z'),
+    ...changes,
+  });
 
 describe('the messages of the interconnection', () => {
   it('names a document by organ, date and number, the same on every retry', () => {
@@ -13,21 +33,7 @@ describe('the messages of the interconnection', () => {
   });
 
   it('writes a document message the receiving side reads back into the incoming document’s fields', async () => {
-    const message = documentMessage({
-      from: { organId: '000.00.00.G10', organName: 'Bộ Y tế' },
-      to: { organId: '000.00.00.G12', organName: 'Bộ Tài chính' },
-      numberAndNotation: '05/BYT-PC',
-      issuedOn: '2026-11-30',
-      documentType: 'official_letter',
-      subject: 'V/v góp ý dự thảo thông tư',
-      urgency: 'very_urgent',
-      signer: { fullName: 'Phạm Quốc Hùng', position: 'Thứ trưởng' },
-      staff: { department: 'Văn thư', staff: 'Nguyễn Thị Lan' },
-      bussinessDocType: EdxmlBussinessDocType.New,
-      reason: null,
-      attachments: [{ attachmentName: 'Công văn 05.pdf', contentType: 'application/pdf', content: PDF }],
-      now: new Date('2026-11-30T03:00:00Z'),
-    });
+    const message = letter({});
     const read = await readEdxml(await writeDocumentMessage(message));
     try {
       expect(read.kind).toBe('document');
@@ -46,6 +52,32 @@ describe('the messages of the interconnection', () => {
       });
       const [file] = read.message.attachments.flatMap((attachment) => attachment.files);
       expect(file).toMatchObject({ name: 'Công văn 05.pdf', size: PDF.length });
+      expect(await file.read()).toEqual(PDF);
+    } finally {
+      await read.dispose();
+    }
+  });
+
+  it('writes a replacement as the samples do: the new document with its file, Bussiness 3, the reason, ReplacementInfo naming the old DocumentId and the receiver', async () => {
+    const replaced = edxmlDocumentId('000.00.00.G10', '2026-11-02', '05/BYT-PC');
+    const message = letter({
+      numberAndNotation: '09/BYT-PC',
+      subject: 'V/v góp ý dự thảo thông tư (thay thế Công văn 05/BYT-PC)',
+      bussinessDocType: EdxmlBussinessDocType.Replace,
+      reason: 'Sai số liệu tại phụ lục',
+      replaces: replaced,
+      attachments: [{ attachmentName: 'Công văn 09.pdf', contentType: 'application/pdf', content: PDF }],
+    });
+    const read = await readEdxml(await writeDocumentMessage(message));
+    try {
+      if (read.kind !== 'document') throw new Error(`read as ${read.kind}`);
+      expect(read.message.header.documentId).toBe('000.00.00.G10,2026/11/30,09/BYT-PC');
+      const bussiness = read.message.traceHeaderList?.bussiness;
+      expect(bussiness).toMatchObject({ bussinessDocType: EdxmlBussinessDocType.Replace, bussinessDocReason: 'Sai số liệu tại phụ lục' });
+      expect(bussiness?.replacementInfoList).toEqual([{ documentId: '000.00.00.G10,2026/11/02,05/BYT-PC', organIdList: ['000.00.00.G12'] }]);
+      // Bussiness names the new document itself; the old one only in ReplacementInfo
+      expect(bussiness?.documentId).toBe('000.00.00.G10,2026/11/30,09/BYT-PC');
+      const [file] = read.message.attachments.flatMap((attachment) => attachment.files);
       expect(await file.read()).toEqual(PDF);
     } finally {
       await read.dispose();

@@ -56,6 +56,17 @@ export class ExchangeViewsService {
     };
   }
 
+  /** The replacing incoming document: its number always (the sender's, on the old one's request), its subject for who may see it. */
+  private async replacement(incomingId: string, user: AuthenticatedUser): Promise<ReceivedExchangeDto['replacedBy']> {
+    const [row] = (await this.dataSource.query(`SELECT code_number, code_notation, subject FROM incoming_document WHERE id = $1`, [incomingId])) as { code_number: string; code_notation: string | null; subject: string }[];
+    if (!row) return null;
+    const visible = await this.incoming.get(incomingId, user, { audit: false }).then(
+      () => true,
+      () => false,
+    );
+    return { incomingDocumentId: incomingId, numberAndNotation: row.code_notation ? `${row.code_number}/${row.code_notation}` : row.code_number, subject: visible ? row.subject : '' };
+  }
+
   /** Where a received document came from, the change its sender asked for, the statuses sent back. */
   async ofIncoming(incomingId: string, user: AuthenticatedUser): Promise<ReceivedExchangeDto> {
     await this.incoming.get(incomingId, user, { audit: false });
@@ -72,6 +83,7 @@ export class ExchangeViewsService {
       changeKind: received.changeKind,
       changeReason: received.changeReason,
       changeAnswer: received.changeAnswer,
+      replacedBy: received.replacementIncomingId ? await this.replacement(received.replacementIncomingId, user) : null,
       statusesSent: sent.map((row) => ({ code: row.status_code, status: row.status, sentAt: row.sent_at?.toISOString() ?? null })),
     };
   }

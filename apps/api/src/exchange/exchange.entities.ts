@@ -100,6 +100,10 @@ export class ExchangeReceivedDocument {
 
   @Column({ type: 'uuid', nullable: true })
   changeAnsweredById: string | null;
+
+  /** when the change is a replacement: the incoming document made of the replacing message (migration 1795400002450) */
+  @Column({ type: 'uuid', nullable: true })
+  replacementIncomingId: string | null;
 }
 
 /** A status this agency owes a sender; one per document and code (a step done twice says it once). */

@@ -36,6 +36,8 @@ export interface AgencyReceipt extends Omit<InternalReceipt, 'sourceOutgoingId' 
   attachmentFileIds: string[];
   /** the edXML DocumentId, kept in the history */
   exchangeDocumentId: string;
+  /** what the clerk should know on arrival (a replacement of a document never received), kept in the history */
+  note?: string | null;
 }
 
 /**
@@ -76,7 +78,13 @@ export class InternalReceiptService {
         IncomingAttachment,
         receipt.attachmentFileIds.map((fileId, index) => ({ documentId: id, fileId, position: index + 1 })),
       );
-    await this.incoming.addHistory(manager, id, null, 'received', { via: 'axis', issuerOrganId: receipt.issuerOrganId, numberAndNotation: receipt.numberAndNotation, documentId: receipt.exchangeDocumentId });
+    await this.incoming.addHistory(manager, id, null, 'received', {
+      via: 'axis',
+      issuerOrganId: receipt.issuerOrganId,
+      numberAndNotation: receipt.numberAndNotation,
+      documentId: receipt.exchangeDocumentId,
+      ...(receipt.note ? { note: receipt.note } : {}),
+    });
     return id;
   }
 

@@ -17,7 +17,7 @@ export class ExchangeStatusDto implements ExchangeStatus {
 }
 
 export class ExchangeMessageStateDto implements ExchangeMessageState {
-  @ApiProperty({ enum: ['dispatch', 'recall', 'replace'] }) kind: string;
+  @ApiProperty({ enum: ['dispatch', 'recall', 'replace'], description: "'replace': a message of earlier versions, about the old document without files" }) kind: string;
   @ApiProperty({ enum: ['waiting_for_axis', 'sent', 'failed'] }) status: string;
   @ApiProperty() attempts: number;
   @ApiProperty({ nullable: true }) sentAt: string | null;
@@ -35,6 +35,12 @@ export class OutgoingExchangeDto implements OutgoingExchange {
   @ApiProperty({ type: [ExchangeRecipientDto] }) recipients: ExchangeRecipientDto[];
 }
 
+export class ReplacedByDto {
+  @ApiProperty() incomingDocumentId: string;
+  @ApiProperty({ example: '16/BYT-VP' }) numberAndNotation: string;
+  @ApiProperty({ description: 'empty for who may not see the replacing document' }) subject: string;
+}
+
 export class ReceivedExchangeDto implements ReceivedExchange {
   @ApiProperty() fromOrganId: string;
   @ApiProperty({ nullable: true }) fromOrganName: string | null;
@@ -42,6 +48,7 @@ export class ReceivedExchangeDto implements ReceivedExchange {
   @ApiProperty({ nullable: true, enum: ['recall', 'update', 'replace'] }) changeKind: ReceivedExchange['changeKind'];
   @ApiProperty({ nullable: true }) changeReason: string | null;
   @ApiProperty({ nullable: true, enum: ['accepted', 'refused'] }) changeAnswer: ReceivedExchange['changeAnswer'];
+  @ApiProperty({ type: ReplacedByDto, nullable: true, description: 'a replacement: the incoming document made of the replacing message' }) replacedBy: ReplacedByDto | null;
   @ApiProperty({ type: [ExchangeMessageStateDto], description: 'statuses sent back (kind = status code)' }) statusesSent: { code: string; status: string; sentAt: string | null }[];
 }
 

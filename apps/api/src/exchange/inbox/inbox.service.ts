@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { EdxmlBussinessDocType, EdxmlDocumentMessage, EdxmlRefusedError, EdxmlStatusCode, EdxmlStatusMessage, readEdxml } from '@app/edxml';
+import { EdxmlBussinessDocType, EdxmlDocumentMessage, EdxmlRefusedError, EdxmlReplacementInfo, EdxmlStatusCode, EdxmlStatusMessage, readEdxml } from '@app/edxml';
 import { AuditService } from '../../audit/audit.service';
 import { FilesService } from '../../files/files.service';
 import { StoredFile } from '../../files/stored-file.entity';
@@ -16,10 +16,10 @@ import { ChangeKind, ExchangeInboxMessage, ExchangeReceivedDocument, ExchangeRec
 import { StatusOutboxService } from '../outbox/status-outbox.service';
 import { receivedMetadata } from './received-metadata';
 
+/** Messages about a document received before. A replacement (3) is not one of them: it is the new document itself. */
 const CHANGE_OF_BUSSINESS: Partial<Record<EdxmlBussinessDocType, ChangeKind>> = {
   [EdxmlBussinessDocType.Recall]: 'recall',
   [EdxmlBussinessDocType.Update]: 'update',
-  [EdxmlBussinessDocType.Replace]: 'replace',
 };
 
 /**
@@ -121,7 +121,7 @@ export class InboxService {
         await read.dispose();
       }
     });
-    if (outcome?.notify) await this.notifyClerks(outcome.notify.title, outcome.notify.link);
+    for (const notice of outcome?.notify ?? []) await this.notifyClerks(notice.title, notice.link);
   }
 
   private async document(manager: EntityManager, message: ExchangeInboxMessage, edxml: EdxmlDocumentMessage): Promise<Outcome> {
@@ -129,13 +129,17 @@ export class InboxService {
     const bussiness = edxml.traceHeaderList?.bussiness;
     const change = CHANGE_OF_BUSSINESS[bussiness?.bussinessDocType ?? EdxmlBussinessDocType.New];
     if (change) {
-      // a recall, update or replacement names a document we received before
+      // a recall or update names a document we received before
       const target = await this.received(manager, from, [bussiness?.documentId, edxml.header.documentId]);
-      if (target) return this.requestChange(manager, message, target, change, bussiness?.bussinessDocReason ?? null);
-      if (change !== 'replace') return this.finish(manager, message, 'processed', `asks to ${change} a document never received`);
+      if (!target) return this.finish(manager, message, 'processed', `asks to ${change} a document never received`);
+      const notice = await this.requestChange(manager, target, { kind: change, reason: bussiness?.bussinessDocReason ?? null, replacementIncomingId: null });
+      await this.finish(manager, message, 'processed', null);
+      return { notify: [notice] };
     }
     const documentId = edxml.header.documentId ?? `${from},${message.axisDocId}`;
     if (await this.received(manager, from, [documentId])) return this.finish(manager, message, 'duplicate', null);
+    // a replacement (3) is a new document that also names, in ReplacementInfo, the ones it replaces here
+    const replacing = bussiness?.bussinessDocType === EdxmlBussinessDocType.Replace ? await this.replacedBy(manager, from, documentId, bussiness.replacementInfoList) : null;
 
     const stored: StoredFile[] = [];
     for (const attachment of edxml.attachments)
@@ -158,6 +162,7 @@ export class InboxService {
       mainFileId: main.id,
       attachmentFileIds: stored.filter((file) => file !== main).map((file) => file.id),
       exchangeDocumentId: documentId,
+      note: replacing ? replacementNote(replacing) : null,
     });
     const received = await manager.save(
       manager.create(ExchangeReceivedDocument, {
@@ -176,8 +181,13 @@ export class InboxService {
       { action: 'exchange.receive', actorUsername: AXIS_ACTOR.username, entityType: 'incoming_document', entityId: incomingId, details: { from, documentId, axisDocId: message.axisDocId, files: stored.length } },
       manager,
     );
+    const notify = [{ title: `Văn bản đến qua trục liên thông chờ vào sổ: ${metadata.numberAndNotation} ${metadata.subject}`.slice(0, 300), link: `/incoming/${incomingId}` }];
+    // each old document it replaces waits for the clerk's answer (15 withdraws it, 16 keeps it)
+    for (const target of replacing?.known ?? [])
+      notify.push(await this.requestChange(manager, target, { kind: 'replace', reason: bussiness?.bussinessDocReason ?? null, replacementIncomingId: incomingId, by: metadata.numberAndNotation }));
+    if (replacing?.unknown.length) this.logger.warn({ messageId: message.id, documentIds: replacing.unknown }, 'a replacement names documents never received; the new one is received');
     await this.finish(manager, message, 'processed', null);
-    return { notify: { title: `Văn bản đến qua trục liên thông chờ vào sổ: ${metadata.numberAndNotation} ${metadata.subject}`.slice(0, 300), link: `/incoming/${incomingId}` } };
+    return { notify };
   }
 
   private async status(manager: EntityManager, message: ExchangeInboxMessage, edxml: EdxmlStatusMessage): Promise<Outcome> {
@@ -187,7 +197,9 @@ export class InboxService {
     if (header.statusCode === EdxmlStatusCode.RecallRequested) {
       const target = await this.received(manager, from, [documentId]);
       if (!target) return this.finish(manager, message, 'processed', 'asks to recall a document never received');
-      return this.requestChange(manager, message, target, 'recall', header.description ?? null);
+      const notice = await this.requestChange(manager, target, { kind: 'recall', reason: header.description ?? null, replacementIncomingId: null });
+      await this.finish(manager, message, 'processed', null);
+      return { notify: [notice] };
     }
     const [sent] = (await manager.query(`SELECT outgoing_document_id AS id FROM exchange_sent_document WHERE document_id = $1`, [documentId])) as { id: string }[];
     if (!sent) return this.finish(manager, message, 'processed', `a status about a document we did not send: ${documentId}`);
@@ -204,12 +216,54 @@ export class InboxService {
     return this.finish(manager, message, 'processed', null);
   }
 
-  /** The sender asks to take back (or change) a document: it waits for the clerk's answer. */
-  private async requestChange(manager: EntityManager, message: ExchangeInboxMessage, target: ExchangeReceivedDocument, kind: ChangeKind, reason: string | null): Promise<Outcome> {
+  /**
+   * The sender asks to take back, change or replace a document: it waits for the clerk's answer
+   * (a request already waiting is not overwritten). Returns the clerks' notice.
+   */
+  private async requestChange(
+    manager: EntityManager,
+    target: ExchangeReceivedDocument,
+    request: { kind: ChangeKind; reason: string | null; replacementIncomingId: string | null; by?: string },
+  ): Promise<Notice> {
     if (!target.changeKind || target.changeAnswer)
-      await manager.update(ExchangeReceivedDocument, { id: target.id }, { changeKind: kind, changeReason: reason, changeRequestedAt: this.clock.now(), changeAnswer: null, changeAnswerReason: null, changeAnsweredAt: null, changeAnsweredById: null });
-    await this.finish(manager, message, 'processed', null);
-    return { notify: { title: `Cơ quan gửi đề nghị ${kind === 'recall' ? 'thu hồi' : kind === 'update' ? 'cập nhật' : 'thay thế'} văn bản ${target.code ?? ''}: ${reason ?? ''}`.slice(0, 300), link: `/incoming/${target.incomingDocumentId}` } };
+      await manager.update(
+        ExchangeReceivedDocument,
+        { id: target.id },
+        {
+          changeKind: request.kind,
+          changeReason: request.reason,
+          changeRequestedAt: this.clock.now(),
+          changeAnswer: null,
+          changeAnswerReason: null,
+          changeAnsweredAt: null,
+          changeAnsweredById: null,
+          replacementIncomingId: request.replacementIncomingId,
+        },
+      );
+    const title =
+      request.kind === 'replace'
+        ? `Cơ quan gửi văn bản ${request.by ?? ''} thay thế văn bản ${target.code ?? ''}: ${request.reason ?? ''}`
+        : `Cơ quan gửi đề nghị ${request.kind === 'recall' ? 'thu hồi' : 'cập nhật'} văn bản ${target.code ?? ''}: ${request.reason ?? ''}`;
+    return { title: title.replace(/\s+/g, ' ').slice(0, 300), link: `/incoming/${target.incomingDocumentId}` };
+  }
+
+  /**
+   * The documents a replacement names for this agency (ReplacementInfo whose OrganIdList has our
+   * organ id, or names no agency), split into those received before from the same sender and those
+   * never received here.
+   */
+  private async replacedBy(manager: EntityManager, from: string, documentId: string, infos: EdxmlReplacementInfo[]): Promise<Replacing> {
+    const named = infos
+      .filter((info) => !info.organIdList.length || info.organIdList.includes(this.axis.organId))
+      .map((info) => info.documentId?.trim())
+      .filter((id): id is string => !!id && id !== documentId);
+    const replacing: Replacing = { known: [], unknown: [] };
+    for (const id of new Set(named)) {
+      const found = await this.received(manager, from, [id]);
+      if (found) replacing.known.push(found);
+      else replacing.unknown.push(id);
+    }
+    return replacing;
   }
 
   private async received(manager: EntityManager, from: string, documentIds: (string | undefined)[]): Promise<ExchangeReceivedDocument | null> {
@@ -232,8 +286,28 @@ export class InboxService {
   }
 }
 
+interface Notice {
+  title: string;
+  link: string;
+}
+
 interface Outcome {
-  notify?: { title: string; link: string };
+  notify?: Notice[];
+}
+
+interface Replacing {
+  known: ExchangeReceivedDocument[];
+  /** DocumentIds never received from that sender */
+  unknown: string[];
+}
+
+/** The line on the new document's history: which documents it replaces, and a warning for those never received here. */
+function replacementNote(replacing: Replacing): string | null {
+  const lines: string[] = [];
+  if (replacing.known.length) lines.push(`Văn bản thay thế văn bản số ${replacing.known.map((target) => target.code ?? target.documentId).join(', ')} đã nhận qua trục; đề nghị thay thế chờ văn thư trả lời.`);
+  if (replacing.unknown.length) lines.push(`Cảnh báo: văn bản này thay thế văn bản ${replacing.unknown.join(', ')} nhưng văn bản đó chưa từng nhận được qua trục liên thông.`);
+  if (!lines.length) lines.push('Văn bản thay thế, không nêu văn bản bị thay thế nào gửi cho cơ quan này.');
+  return lines.join(' ');
 }
 
 class AlreadyStored extends Error {}

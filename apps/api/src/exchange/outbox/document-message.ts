@@ -16,9 +16,11 @@ export interface OutgoingSnapshot {
   signer: { fullName: string; position: string | null };
   /** who sends it (the clerk who dispatched or recalled) */
   staff: { department?: string; staff?: string; email?: string };
-  /** 0 new, 1 recall, 3 replacement of this document */
+  /** 0 new, 1 recall of this document, 3 this document replaces `replaces` */
   bussinessDocType: EdxmlBussinessDocType;
   reason: string | null;
+  /** the DocumentId of the earlier document this one replaces at this receiver (Bussiness 3) */
+  replaces: string | null;
   attachments: EdxmlOutgoingAttachment[];
   now: Date;
 }
@@ -71,12 +73,14 @@ export function documentMessage(snapshot: OutgoingSnapshot): EdxmlDocumentMessag
     traceHeaderList: {
       traceHeaders: [{ organId: snapshot.from.organId, timestamp: vietnamInstant(snapshot.now) }],
       bussiness: {
+        // this document's own id, a replacement's too (our validator requires it; the old one is named in ReplacementInfo)
         documentId,
         bussinessDocType: snapshot.bussinessDocType,
         bussinessDocReason: snapshot.reason ?? REASONS[snapshot.bussinessDocType],
         paper: 0,
         staffInfo: snapshot.staff,
-        replacementInfoList: snapshot.bussinessDocType === EdxmlBussinessDocType.Replace ? [{ documentId, organIdList: [snapshot.to.organId] }] : [],
+        // the samples' form: the old document's DocumentId and the agencies concerned (here the one receiver)
+        replacementInfoList: snapshot.replaces ? [{ documentId: snapshot.replaces, organIdList: [snapshot.to.organId] }] : [],
       },
     },
     attachments: snapshot.attachments,

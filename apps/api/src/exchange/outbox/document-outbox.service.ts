@@ -17,11 +17,20 @@ import { AxisConnection } from '../axis/axis-connection';
 import { AXIS_ACTOR } from '../exchange-actor';
 import { documentMessage, edxmlDocumentId } from './document-message';
 
-const BUSSINESS_OF_KIND: Record<string, EdxmlBussinessDocType> = { dispatch: EdxmlBussinessDocType.New, recall: EdxmlBussinessDocType.Recall, replace: EdxmlBussinessDocType.Replace };
+/** What the replacing document's dispatch says of the document it replaces at that agency (see OutgoingDispatchService). */
+interface ReplacesPayload {
+  outgoingDocumentId: string;
+  reason?: string | null;
+}
+
+const replacesOf = (row: ExchangeOutboxEntry): ReplacesPayload | null => {
+  const replaces = row.payload.replaces as ReplacesPayload | undefined;
+  return row.kind === 'dispatch' && typeof replaces?.outgoingDocumentId === 'string' ? replaces : null;
+};
 
 /**
- * Sends the messages the outgoing context left in `exchange_outbox` (dispatch, recall, replacement)
- * as edXML document messages, one per agency. A send runs under the row's lock, so two workers
+ * Sends the messages the outgoing context left in `exchange_outbox` (dispatch — of a new document
+ * or of one replacing an earlier one — and recall) as edXML document messages, one per agency. A send runs under the row's lock, so two workers
  * never send one row at once; after a failure the row stays `waiting_for_axis` and the job is
  * retried with back-off. A send whose answer is lost (the axis stored it, we never heard) is sent
  * again: the receiver recognises the DocumentId and makes no second document.
@@ -56,9 +65,10 @@ export class DocumentOutboxService {
       const [entry] = (await manager.query(`SELECT id FROM exchange_outbox WHERE id = $1 AND status = 'waiting_for_axis' FOR UPDATE SKIP LOCKED`, [outboxId])) as { id: string }[];
       if (!entry) return;
       const row = await manager.findOneOrFail(ExchangeOutboxEntry, { where: { id: outboxId }, relations: { organ: true } });
-      // a recall or replacement must not overtake the document it is about: it waits for the dispatch to go
-      if (row.kind !== 'dispatch' && (await manager.existsBy(ExchangeOutboxEntry, { outgoingDocumentId: row.outgoingDocumentId, organId: row.organId, kind: 'dispatch', status: 'waiting_for_axis' }))) {
-        unreachable = new Error('the dispatch of this document has not been sent yet');
+      // a recall must not overtake the document it is about, nor a replacement the document it replaces: it waits for that dispatch to go
+      const before = row.kind === 'dispatch' ? replacesOf(row)?.outgoingDocumentId : row.outgoingDocumentId;
+      if (before && (await manager.existsBy(ExchangeOutboxEntry, { outgoingDocumentId: before, organId: row.organId, kind: 'dispatch', status: 'waiting_for_axis' }))) {
+        unreachable = new Error('the dispatch of the document it is about has not been sent yet');
         return;
       }
       const message = await this.build(manager, row);
@@ -93,7 +103,7 @@ export class DocumentOutboxService {
     const sender = await manager.findOneBy(User, { id: document.dispatchedById ?? document.issuedById ?? document.signerId });
     const issued = await manager.findOneByOrFail(DraftVersion, { id: document.issuedVersionId });
     const attachments = await manager.find(DraftAttachment, { where: { versionId: issued.id }, order: { position: 'ASC' } });
-    // a recall or replacement names the document; only the dispatch carries the files
+    // a recall names the document; a dispatch (a replacing one too) carries the files
     const files =
       row.kind === 'dispatch'
         ? [await manager.findOneByOrFail(StoredFile, { id: issued.fileId }), ...(await Promise.all(attachments.map((attachment) => manager.findOneByOrFail(StoredFile, { id: attachment.fileId }))))]
@@ -101,7 +111,8 @@ export class DocumentOutboxService {
 
     const documentId = edxmlDocumentId(self.organId, document.issuedOn, document.numberAndNotation);
     await manager.query(`INSERT INTO exchange_sent_document (document_id, outgoing_document_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [documentId, document.id]);
-    const withMessage = row.kind === 'dispatch' || !document.recallReason ? null : document.recallReason;
+    const replaces = replacesOf(row);
+    const reason = replaces ? (replaces.reason ?? document.replacementReason) : row.kind === 'recall' ? (typeof row.payload.reason === 'string' ? row.payload.reason : document.recallReason) : null;
     return writeDocumentMessage(
       documentMessage({
         from: { organId: self.organId, organName: self.name, ...(self.email ? { email: self.email } : {}) },
@@ -113,13 +124,22 @@ export class DocumentOutboxService {
         urgency: document.urgency,
         signer: { fullName: signer?.fullName ?? '', position: signer?.position ?? null },
         staff: { department: 'Văn thư', ...(sender ? { staff: sender.fullName } : {}), ...(sender?.email ? { email: sender.email } : {}) },
-        bussinessDocType: BUSSINESS_OF_KIND[row.kind] ?? EdxmlBussinessDocType.New,
-        reason: typeof row.payload.reason === 'string' ? row.payload.reason : withMessage,
+        bussinessDocType: replaces ? EdxmlBussinessDocType.Replace : row.kind === 'recall' ? EdxmlBussinessDocType.Recall : EdxmlBussinessDocType.New,
+        reason: reason || null,
+        replaces: replaces ? await this.sentDocumentId(manager, replaces.outgoingDocumentId, self.organId) : null,
         // the signed PDF first, then the attachments; read whole: documents are a few MB (the upload limit bounds them)
         attachments: await Promise.all(files.map(async (file) => ({ attachmentName: file.originalName, contentType: file.mediaType, content: await this.read(file) }))),
         now: this.clock.now(),
       }),
     );
+  }
+
+  /** The DocumentId the old document travelled under: the one its dispatch recorded, else made the same way. */
+  private async sentDocumentId(manager: EntityManager, outgoingDocumentId: string, organId: string): Promise<string> {
+    const [sent] = (await manager.query(`SELECT document_id FROM exchange_sent_document WHERE outgoing_document_id = $1`, [outgoingDocumentId])) as { document_id: string }[];
+    if (sent) return sent.document_id;
+    const old = await manager.findOneByOrFail(OutgoingDocument, { id: outgoingDocumentId });
+    return edxmlDocumentId(organId, old.issuedOn as string, old.numberAndNotation as string);
   }
 
   private async read(file: StoredFile): Promise<Buffer> {

@@ -2,8 +2,12 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { Organ } from '../../organs/organ.entity';
 import { OutgoingDocument } from '../outgoing-document.entity';
 
-/** edXML Bussiness: dispatch 0 (new), recall 1 (thu hồi), replace 3 (thay thế) */
-export type ExchangeMessageKind = 'dispatch' | 'recall' | 'replace';
+/**
+ * edXML Bussiness: dispatch 0 (new) — or 3 (thay thế) when its payload says which earlier
+ * document it replaces — and recall 1 (thu hồi). (A former `replace` kind, a message about the old
+ * document without files, is gone: migration 1795400002450.)
+ */
+export type ExchangeMessageKind = 'dispatch' | 'recall';
 /** waiting_for_axis until the interconnection (trục liên thông) takes it; it then records sent/failed */
 export type ExchangeMessageStatus = 'waiting_for_axis' | 'sent' | 'failed';
 

@@ -113,18 +113,26 @@ export class OutgoingDispatchService {
     );
   }
 
-  /** A reference to the issued version, never the bytes: the interconnection reads the file when it sends. */
+  /**
+   * A reference to the issued version, never the bytes: the interconnection reads the file when it
+   * sends. A document that replaces one this agency also received travels as that replacement
+   * (edXML Bussiness 3 naming the old document): `replaces` says which, for this agency only.
+   */
   private async queueForAgency(manager: EntityManager, document: OutgoingDocument, issued: DraftVersion, recipient: OutgoingRecipient, now: Date): Promise<void> {
     const organId = recipient.organId as string;
     const payload: Record<string, unknown> = {
-        outgoingDocumentId: document.id,
-        issuedVersionId: issued.id,
-        fileId: issued.fileId,
-        numberAndNotation: document.numberAndNotation,
-        issuedOn: document.issuedOn,
-        fromOrganId: this.config.ORGAN_ID,
-        toOrganId: recipient.organ?.organId ?? null,
+      outgoingDocumentId: document.id,
+      issuedVersionId: issued.id,
+      fileId: issued.fileId,
+      numberAndNotation: document.numberAndNotation,
+      issuedOn: document.issuedOn,
+      fromOrganId: this.config.ORGAN_ID,
+      toOrganId: recipient.organ?.organId ?? null,
     };
+    if (document.replacesId && (await manager.existsBy(ExchangeOutboxEntry, { outgoingDocumentId: document.replacesId, organId, kind: 'dispatch' }))) {
+      const replaced = await manager.findOneByOrFail(OutgoingDocument, { id: document.replacesId });
+      payload.replaces = { outgoingDocumentId: replaced.id, numberAndNotation: replaced.numberAndNotation, reason: document.replacementReason };
+    }
     await manager.insert(ExchangeOutboxEntry, {
       kind: 'dispatch',
       outgoingDocumentId: document.id,

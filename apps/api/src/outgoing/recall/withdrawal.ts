@@ -3,7 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { InternalReceiptService } from '../../incoming/internal-receipt.service';
 import { AppConfig } from '../../platform/config/app-config';
-import { ExchangeOutboxEntry, ExchangeMessageKind, outboxKey } from '../dispatch/exchange-outbox-entry.entity';
+import { ExchangeOutboxEntry, outboxKey } from '../dispatch/exchange-outbox-entry.entity';
 import { OutgoingDocument } from '../outgoing-document.entity';
 import { OutgoingRecipient } from '../outgoing-recipient.entity';
 
@@ -19,9 +19,10 @@ export interface Withdrawn {
 /**
  * What a recall and a replacement both do to a document that has gone out, in the caller's
  * transaction: the units' incoming copies leave the working lists (Decree 30 Appendix VI: the
- * recipient destroys it, keeping the metadata), every agency it was dispatched to gets a message
- * of that kind for the interconnection (edXML Bussiness 1 thu hồi, 3 thay thế), and the recipients
- * show what happened.
+ * recipient destroys it, keeping the metadata), and the recipients show what happened. A recall
+ * also queues a message (edXML Bussiness 1 thu hồi) for every agency it was dispatched to; a
+ * replacement does not: the agencies learn of it from the replacing document's own dispatch
+ * (Bussiness 3 with ReplacementInfo naming this one, as the operator's samples do).
  */
 @Injectable()
 export class Withdrawal {
@@ -33,11 +34,11 @@ export class Withdrawal {
   async withdraw(
     manager: EntityManager,
     document: OutgoingDocument,
-    input: { kind: Extract<ExchangeMessageKind, 'recall' | 'replace'>; reason: string; copyReason: string; payload?: Record<string, unknown>; now: Date },
+    input: { kind: 'recall' | 'replace'; reason: string; copyReason: string; now: Date },
     actor: AuthenticatedUser,
   ): Promise<Withdrawn> {
     const copies = await this.receipts.recall(manager, document.id, input.copyReason, actor);
-    const organIds = await this.queue(manager, document, input);
+    const organIds = input.kind === 'recall' ? await this.queue(manager, document, input) : await this.agenciesOf(manager, document);
     await manager.update(
       OutgoingRecipient,
       { documentId: document.id, status: In(['delivered', 'waiting_for_axis', 'sent']) },
@@ -47,12 +48,18 @@ export class Withdrawal {
     return { incomingIds, organIds, holders: await this.holdersOf(manager, incomingIds) };
   }
 
-  /** A message for every agency a dispatch message was queued for (sent or not: the axis delivers them in order). */
-  private async queue(manager: EntityManager, document: OutgoingDocument, input: { kind: ExchangeMessageKind; reason: string; payload?: Record<string, unknown>; now: Date }): Promise<string[]> {
+  /** The agencies a dispatch message was queued for (sent or not). */
+  private async agenciesOf(manager: EntityManager, document: OutgoingDocument): Promise<string[]> {
+    const dispatched = await manager.find(ExchangeOutboxEntry, { where: { outgoingDocumentId: document.id, kind: 'dispatch' }, select: { organId: true } });
+    return dispatched.map((message) => message.organId);
+  }
+
+  /** A recall message for every agency a dispatch message was queued for (sent or not: the axis delivers them in order). */
+  private async queue(manager: EntityManager, document: OutgoingDocument, input: { reason: string; now: Date }): Promise<string[]> {
     const dispatched = await manager.find(ExchangeOutboxEntry, { where: { outgoingDocumentId: document.id, kind: 'dispatch' }, relations: { organ: true } });
     for (const message of dispatched)
       await manager.insert(ExchangeOutboxEntry, {
-        kind: input.kind,
+        kind: 'recall',
         outgoingDocumentId: document.id,
         organId: message.organId,
         status: 'waiting_for_axis',
@@ -63,9 +70,8 @@ export class Withdrawal {
           reason: input.reason,
           fromOrganId: this.config.ORGAN_ID,
           toOrganId: message.organ?.organId,
-          ...input.payload,
         } as never,
-        idempotencyKey: outboxKey(input.kind, document.id, message.organId),
+        idempotencyKey: outboxKey('recall', document.id, message.organId),
         createdAt: input.now,
         sentAt: null,
       });

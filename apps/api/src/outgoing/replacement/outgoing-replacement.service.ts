@@ -22,9 +22,10 @@ const notReplaceable = () =>
  * Replacement (thay thế; Decree 30 Art. 18: an issued document wrong in its content is replaced by
  * a document of the same form). The replacing draft names the document and the reason from its
  * start; the replacement takes effect when that draft is issued, in the issuance's transaction:
- * the old document becomes `replaced`, both timelines say so, the units' copies leave the working
- * lists, and every agency it went to gets a `replace` message (edXML Bussiness 3) for the
- * interconnection, naming the new document.
+ * the old document becomes `replaced`, both timelines say so and the units' copies leave the
+ * working lists. The agencies it went to hear of it when the new document is dispatched to them:
+ * that dispatch travels as a replacement (edXML Bussiness 3) naming the old one (see
+ * OutgoingDispatchService).
  */
 @Injectable()
 export class OutgoingReplacementService {
@@ -73,7 +74,6 @@ export class OutgoingReplacementService {
         kind: 'replace',
         reason,
         copyReason: `Được thay thế bởi văn bản số ${numberAndNotation}: ${reason}`,
-        payload: { businessDocType: 3, replacement: { outgoingDocumentId: replacement.id, numberAndNotation } },
         now,
       },
       clerk,
