@@ -100,7 +100,12 @@ export class MeetingConnection {
       this.annotationRemovals.next(removed);
     });
     socket.on('presence:joined', (entry) => this.presenceState.update((list) => [...list.filter((one) => one.socketId !== entry.socketId), entry]));
-    socket.on('presence:updated', (entry) => this.presenceState.update((list) => [...list.filter((one) => one.socketId !== entry.socketId), entry]));
+    socket.on('presence:updated', (entry) => {
+      this.presenceState.update((list) => [...list.filter((one) => one.socketId !== entry.socketId), entry]);
+      // the presenter's page also comes with their presence: a follower who lost the volatile page event still turns
+      if (entry.presenting && entry.materialVersionId && entry.pageIndex !== null && this.meetingId)
+        this.pages.next({ meetingId: this.meetingId, materialVersionId: entry.materialVersionId, pageIndex: entry.pageIndex, by: { id: entry.userId, fullName: entry.fullName } });
+    });
     socket.on('presence:left', ({ socketId }) => this.presenceState.update((list) => list.filter((one) => one.socketId !== socketId)));
     socket.on('follow:page', (event) => this.pages.next(event));
     this.socket = socket;
