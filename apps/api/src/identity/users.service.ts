@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { ErrorCode, Page, UserDto } from '@app/contracts';
+import { ErrorCode, Page, Role, UserDto } from '@app/contracts';
 import { AuditService } from '../audit/audit.service';
 import { conflict, notFound, versionConflict } from '../platform/errors/app-exception';
 import { isUniqueViolation } from '../platform/database/database-errors';
@@ -61,6 +61,28 @@ export class UsersService {
   /** The active unit heads of a unit: who is told when work is given to the unit. */
   async headsOf(unitId: string): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM "user" WHERE unit_id = $1 AND active AND 'unit_head' = ANY(roles)`, [unitId]);
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * The heads of units for a job that goes through many pieces of work (reminders, escalations):
+   * each unit's heads are read once per lookup, that is once per run, as of that run.
+   */
+  headsLookup(): (unitId: string) => Promise<string[]> {
+    const heads = new Map<string, Promise<string[]>>();
+    return (unitId) => {
+      let found = heads.get(unitId);
+      if (!found) {
+        found = this.headsOf(unitId);
+        heads.set(unitId, found);
+      }
+      return found;
+    };
+  }
+
+  /** Everyone active who holds a role (the archivists told of a handover); whoever has left is not written to. */
+  async activeWithRole(role: Role): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM "user" WHERE active AND $1 = ANY(roles) ORDER BY username`, [role]);
     return rows.map((row) => row.id);
   }
 

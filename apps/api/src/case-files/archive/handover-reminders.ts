@@ -45,8 +45,7 @@ export class HandoverReminders implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.work(HANDOVER_REMINDERS_JOB, () => this.run().then(() => undefined));
-    await this.queue.schedule(HANDOVER_REMINDERS_JOB, EVERY_MORNING);
+    await this.queue.recurring(HANDOVER_REMINDERS_JOB, EVERY_MORNING, () => this.run());
   }
 
   /** The job's handler; also called directly by tests with a moved clock. */
@@ -62,7 +61,7 @@ export class HandoverReminders implements OnApplicationBootstrap {
       [HANDOVER_MIN_YEARS, addDays(today, HANDOVER_REMINDER_DAYS)],
     );
     if (due.length === 0) return { date: today, reminded: 0 };
-    const archivists = (await this.users.list({ role: 'archivist', limit: 200 })).items.map((user) => user.id);
+    const archivists = await this.users.activeWithRole('archivist');
     let reminded = 0;
     for (const file of due) {
       const overdue = file.due_on < today;

@@ -52,8 +52,7 @@ export class DeadlineReminders implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.work(DEADLINE_REMINDERS_JOB, () => this.run().then(() => undefined));
-    await this.queue.schedule(DEADLINE_REMINDERS_JOB, EVERY_MORNING);
+    await this.queue.recurring(DEADLINE_REMINDERS_JOB, EVERY_MORNING, () => this.run());
   }
 
   /** The job's handler; also called directly by tests with a moved clock. */
@@ -62,7 +61,7 @@ export class DeadlineReminders implements OnApplicationBootstrap {
     // cron cannot know Tết or a swapped Saturday: the working-day calendar decides
     if (!(await this.calendar.isWorkingDay(today))) return { date: today, workingDay: false, sent: 0 };
     const nextWorkingDay = await this.calendar.nextWorkingDay(today);
-    const heads = new Map<string, string[]>();
+    const heads = this.users.headsLookup();
     let sent = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
@@ -78,13 +77,8 @@ export class DeadlineReminders implements OnApplicationBootstrap {
     return { date: today, workingDay: true, sent };
   }
 
-  private async remind(assignment: DueAssignment, kind: ReminderKind, today: string, heads: Map<string, string[]>): Promise<number> {
-    let recipients: string[] = [];
-    if (assignment.user_id) recipients = [assignment.user_id];
-    else if (assignment.unit_id) {
-      if (!heads.has(assignment.unit_id)) heads.set(assignment.unit_id, await this.users.headsOf(assignment.unit_id));
-      recipients = heads.get(assignment.unit_id) ?? [];
-    }
+  private async remind(assignment: DueAssignment, kind: ReminderKind, today: string, heads: (unitId: string) => Promise<string[]>): Promise<number> {
+    const recipients = assignment.user_id ? [assignment.user_id] : assignment.unit_id ? await heads(assignment.unit_id) : [];
     return this.notifications.notify(recipients, {
       kind,
       title: reminderTitle(kind, assignment.subject, assignment.due_on),

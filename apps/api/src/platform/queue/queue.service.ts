@@ -80,6 +80,18 @@ export class QueueService implements OnApplicationShutdown {
     await (await this.queue(name)).schedule(name, cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
   }
 
+  /**
+   * A job that runs on a schedule (the daily reminders and escalations): its worker in this replica
+   * and its schedule, which every replica may declare (pg-boss runs it once). `run` is the job's
+   * whole work and must be idempotent; what it answers (a summary the tests read) is not kept.
+   */
+  async recurring(name: string, cron: string, run: () => Promise<unknown>): Promise<void> {
+    await this.work(name, async () => {
+      await run();
+    });
+    await this.schedule(name, cron);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
     this.boss = undefined;

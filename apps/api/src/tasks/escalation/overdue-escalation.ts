@@ -53,15 +53,14 @@ export class OverdueEscalation implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.work(OVERDUE_ESCALATION_JOB, () => this.run().then(() => undefined));
-    await this.queue.schedule(OVERDUE_ESCALATION_JOB, EVERY_MORNING);
+    await this.queue.recurring(OVERDUE_ESCALATION_JOB, EVERY_MORNING, () => this.run());
   }
 
   /** The job's handler; tests call it with a moved clock. */
   async run(): Promise<EscalationRun> {
     const today = vietnamDate(this.clock.now());
     if (!(await this.calendar.isWorkingDay(today))) return { date: today, workingDay: false, sent: 0 };
-    const heads = new Map<string, string[]>();
+    const heads = this.users.headsLookup();
     let sent = 0;
     sent += await this.each(
       (after) =>
@@ -112,12 +111,8 @@ export class OverdueEscalation implements OnApplicationBootstrap {
     }
   }
 
-  private async escalate(kind: 'task' | 'document', work: LateWork, heads: Map<string, string[]>): Promise<number> {
-    const recipients: string[] = [];
-    if (work.unit_id) {
-      if (!heads.has(work.unit_id)) heads.set(work.unit_id, await this.users.headsOf(work.unit_id));
-      recipients.push(...(heads.get(work.unit_id) ?? []));
-    }
+  private async escalate(kind: 'task' | 'document', work: LateWork, heads: (unitId: string) => Promise<string[]>): Promise<number> {
+    const recipients = work.unit_id ? [...(await heads(work.unit_id))] : [];
     if (work.leader_id) recipients.push(work.leader_id);
     return this.notifications.notify(recipients, {
       kind: kind === 'task' ? 'task.overdue' : 'incoming.escalated',
