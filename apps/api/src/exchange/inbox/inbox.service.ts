@@ -217,15 +217,18 @@ export class InboxService {
   }
 
   /**
-   * The sender asks to take back, change or replace a document: it waits for the clerk's answer
-   * (a request already waiting is not overwritten). Returns the clerks' notice.
+   * The sender asks to take back, change or replace a document: it waits for the clerk's answer.
+   * A request already waiting stays, except that a replacement supersedes a waiting recall or
+   * update (the sender's later word, and it names the document to keep instead). Returns the
+   * clerks' notice.
    */
   private async requestChange(
     manager: EntityManager,
     target: ExchangeReceivedDocument,
     request: { kind: ChangeKind; reason: string | null; replacementIncomingId: string | null; by?: string },
   ): Promise<Notice> {
-    if (!target.changeKind || target.changeAnswer)
+    const supersedes = request.kind === 'replace' && target.changeKind !== 'replace';
+    if (!target.changeKind || target.changeAnswer || supersedes)
       await manager.update(
         ExchangeReceivedDocument,
         { id: target.id },
