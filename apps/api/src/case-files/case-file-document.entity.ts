@@ -24,7 +24,7 @@ export class CaseFileDocument {
   @Column({ type: 'uuid' })
   caseFileId: string;
 
-  @Column({ length: 20 })
+  @Column({ type: 'varchar', length: 20 })
   kind: CaseFileDocumentKind;
 
   @Column({ type: 'uuid', nullable: true })

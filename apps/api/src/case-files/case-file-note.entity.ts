@@ -29,7 +29,7 @@ export class CaseFileShare {
   @PrimaryColumn({ type: 'uuid' })
   userId: string;
 
-  @Column({ length: 20 })
+  @Column({ type: 'varchar', length: 20 })
   access: CaseFileShareAccess;
 
   @Column({ type: 'uuid', nullable: true })

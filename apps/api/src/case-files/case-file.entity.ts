@@ -26,10 +26,10 @@ export class CaseFile {
   @Column({ type: 'integer', nullable: true })
   retentionYears: number | null;
 
-  @Column({ length: 20 })
+  @Column({ type: 'varchar', length: 20 })
   usageMode: UsageMode;
 
-  @Column({ length: 20 })
+  @Column({ type: 'varchar', length: 20 })
   medium: CaseFileMedium;
 
   @Column({ length: 50 })
@@ -50,7 +50,7 @@ export class CaseFile {
   @Column({ type: 'date', nullable: true })
   endDate: string | null;
 
-  @Column({ length: 20 })
+  @Column({ type: 'varchar', length: 20 })
   state: CaseFileState;
 
   @Column({ type: 'integer' })

@@ -47,7 +47,7 @@ export class ArchiveBorrowRequest {
   @Column({ type: 'date' })
   until: string;
 
-  @Column({ length: 20 })
+  @Column({ type: 'varchar', length: 20 })
   state: BorrowState;
 
   @Column({ type: 'uuid', nullable: true })

@@ -10,7 +10,7 @@ export class FilePlan {
   @Column({ type: 'integer' })
   year: number;
 
-  @Column({ length: 10 })
+  @Column({ type: 'varchar', length: 10 })
   state: FilePlanState;
 
   @Column({ type: 'uuid', nullable: true })
