@@ -253,6 +253,30 @@ describeInBrowser('directing an incoming document in the browser', () => {
     expect(await page.getByTestId('incoming-search').inputValue()).toBe('');
   });
 
+  it('the leader gives a task from the document (Giao việc), and the document lists it', async () => {
+    const page = await signIn(LEADER.username);
+    await page.goto(documentUrl);
+    await page.getByTestId('page-title').filter({ hasText: SUBJECT }).waitFor();
+    await page.getByTestId('incoming-give-task').click();
+    // the form knows its source and starts from the document's subject
+    await page.waitForURL(/\/tasks\/new\?.*source=incoming_document/);
+    expect(await page.getByTestId('task-title').inputValue()).toBe(SUBJECT);
+    await page.getByTestId('task-title').fill('Tổng hợp ý kiến góp ý dự thảo Nghị định');
+    await page.getByTestId('task-unit').click();
+    await page.getByRole('option', { name: 'Vụ Tổ chức cán bộ' }).click();
+    const deadline = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('task-deadline').fill(deadline);
+    await page.getByTestId('task-submit').click();
+    await page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
+    const taskUrl = new URL(page.url()).pathname;
+
+    await page.goto(documentUrl);
+    const task = page.getByTestId('document-tasks').getByTestId('document-task').filter({ hasText: 'Tổng hợp ý kiến góp ý dự thảo Nghị định' });
+    await task.filter({ hasText: 'Vụ Tổ chức cán bộ' }).waitFor();
+    expect(await task.getAttribute('href')).toBe(taskUrl);
+    await snap(page, 'direction-11-task-from-document.png');
+  });
+
   it('showed no errors on any page', () => {
     expect(problems).toEqual([]);
   });

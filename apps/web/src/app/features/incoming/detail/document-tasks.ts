@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
@@ -71,7 +71,12 @@ export class DocumentTasks {
   protected readonly overdueLabel = { vi: 'Quá hạn', en: 'Overdue' };
 
   constructor() {
-    effect(() => this.load(this.documentId()));
+    effect(() => {
+      const documentId = this.documentId();
+      // only the document's id starts a read: the request's own signals (the session's token, read
+      // by the interceptor) must not become this effect's, or every answer would start another read
+      untracked(() => this.load(documentId));
+    });
     inject(RealtimeService)
       .notifications$.pipe(takeUntilDestroyed())
       .subscribe((event) => {
