@@ -73,8 +73,9 @@ export class DocumentTasks {
   constructor() {
     effect(() => {
       const documentId = this.documentId();
-      // only the document's id starts a read: the request's own signals (the session's token, read
-      // by the interceptor) must not become this effect's, or every answer would start another read
+      // only the document's id starts a read: the signals the interceptors read while sending (the
+      // activity counter, which the answer changes again) must not become this effect's, or every
+      // answer would start another read
       untracked(() => this.load(documentId));
     });
     inject(RealtimeService)
