@@ -1,4 +1,4 @@
-import { Injectable, computed, signal } from '@angular/core';
+import { Injectable, computed, signal, untracked } from '@angular/core';
 
 /** Quick answers should not flash a bar; anything slower than this shows progress. */
 export const ACTIVITY_DELAY_MS = 300;
@@ -15,8 +15,16 @@ export class ActivityIndicator {
 
   readonly visible = computed(() => this.running() > 0 && this.overdue());
 
-  /** Marks the start of some work; call the returned function exactly once when it ends. */
+  /**
+   * Marks the start of some work; call the returned function exactly once when it ends. Untracked:
+   * a request sent from an effect must not make the count one of the effect's signals, or the
+   * request's own end would run the effect, and send the request, again and again.
+   */
   start(): () => void {
+    return untracked(() => this.begin());
+  }
+
+  private begin(): () => void {
     this.running.update((count) => count + 1);
     if (this.running() === 1) this.timer = setTimeout(() => this.overdue.set(true), ACTIVITY_DELAY_MS);
     let ended = false;
