@@ -18,7 +18,8 @@ import { VietnamDatePipe } from '../../../core/i18n/vietnam-date.pipe';
 import { saveBlob } from '../../incoming/file-save';
 import { LiveCommandError, MeetingConnection } from '../live/meeting-connection';
 import { Matrix, mergeLineRects, searchable, strokePath, toPdfPoint, toPdfRect } from './page-geometry';
-import { openPdf, pdfJs } from './pdf-loader';
+import { pdfJs } from '../../../shared/pdf/pdf-js';
+import { openPdf } from './pdf-loader';
 
 export type Tool = 'select' | 'highlight' | 'ink' | 'rectangle' | 'note';
 export const COLORS = ['#ffd54f', '#e53935', '#43a047', '#1e88e5'] as const;

@@ -1,19 +1,8 @@
 /**
- * Rendering a PDF page with pdfjs-dist in the browser. The library is loaded on the first preview
- * only; its worker is a module of this feature, bundled by the Angular builder.
+ * Rendering a PDF page with pdfjs-dist in the browser, from bytes already fetched. The library and
+ * its worker come from the app's shared loader, on the first preview only.
  */
-type PdfJs = typeof import('pdfjs-dist');
-
-let library: Promise<PdfJs> | null = null;
-
-function pdfjs(): Promise<PdfJs> {
-  library ??= import('pdfjs-dist').then((module) => {
-    // one worker for the page's lifetime: pdfjs leaves a port it was given open between documents
-    module.GlobalWorkerOptions.workerPort = new Worker(new URL('./pdf.worker', import.meta.url), { type: 'module' });
-    return module;
-  });
-  return library;
-}
+import { pdfJs } from '../../../shared/pdf/pdf-js';
 
 export interface OpenedPdf {
   pageCount: number;
@@ -32,7 +21,7 @@ export function renderScale(pageWidth: number, cssWidth: number, devicePixelRati
 }
 
 export async function openPdf(bytes: ArrayBuffer): Promise<OpenedPdf> {
-  const { getDocument } = await pdfjs();
+  const { getDocument } = await pdfJs();
   // no eval: the Content-Security-Policy forbids it, and a document needs none of it to be drawn
   const document = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
   return {
