@@ -41,8 +41,7 @@ export class DashboardRefresh implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     for (const group of Object.keys(JOBS) as DashboardViewGroup[]) {
-      await this.queue.work(JOBS[group].name, () => this.refresh([group]).then(() => undefined));
-      await this.queue.schedule(JOBS[group].name, JOBS[group].cron);
+      await this.queue.recurring(JOBS[group].name, JOBS[group].cron, () => this.refresh([group]));
     }
   }
 

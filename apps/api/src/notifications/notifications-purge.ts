@@ -26,8 +26,7 @@ export class NotificationsPurge implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.work(PURGE_JOB, () => this.purge().then(() => undefined));
-    await this.queue.schedule(PURGE_JOB, '43 3 * * *');
+    await this.queue.recurring(PURGE_JOB, '43 3 * * *', () => this.purge());
   }
 
   /** Returns how many were removed. Safe to run twice. */

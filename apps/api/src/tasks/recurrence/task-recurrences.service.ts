@@ -40,8 +40,7 @@ export class TaskRecurrencesService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.work(TASK_RECURRENCES_JOB, () => this.run().then(() => undefined));
-    await this.queue.schedule(TASK_RECURRENCES_JOB, EVERY_MORNING);
+    await this.queue.recurring(TASK_RECURRENCES_JOB, EVERY_MORNING, () => this.run());
   }
 
   async create(input: TaskRecurrenceDtoIn, user: AuthenticatedUser): Promise<TaskRecurrenceDto> {
