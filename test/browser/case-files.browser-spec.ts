@@ -12,7 +12,6 @@ import { letterPdf } from '../support/browser-documents';
 import { CHROMIUM, PHONE, PeopleInBrowsers } from '../support/browser-people';
 
 const SCREENSHOTS = resolve(__dirname, 'screenshots');
-const PASSWORD = 'Demo@2026';
 const SUBJECT = 'Về việc góp ý dự thảo Quy chế công tác văn thư, lưu trữ của Bộ';
 const TITLE = 'Hồ sơ xây dựng Quy chế công tác văn thư, lưu trữ năm 2026';
 
@@ -23,33 +22,18 @@ describeInBrowser('a case file in the browser', () => {
   const problems = people.problems;
   let caseFileUrl = '';
 
-  async function login(username: string): Promise<string> {
-    const response = await fetch(`${people.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-    return ((await response.json()) as { accessToken: string }).accessToken;
-  }
-
-  async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${people.baseUrl}/api${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, ...(body instanceof FormData ? {} : { 'Content-Type': 'application/json' }) },
-      body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (response.status === 204 ? undefined : await response.json()) as T;
-  }
-
   beforeAll(async () => {
     await people.start();
     // the clerk registers a letter and submits it; the leader gives the officer the lead
-    const clerk = await login('vanthu');
-    const leader = await login('lanhdao');
-    const users = await api<{ items: { id: string; username: string }[] }>(clerk, 'GET', '/users?limit=100');
+    const clerk = await people.tokenFor('vanthu');
+    const leader = await people.tokenFor('lanhdao');
+    const users = await people.api<{ items: { id: string; username: string }[] }>(clerk, 'GET', '/users?limit=100');
     const id = (username: string) => users.items.find((user) => user.username === username)!.id;
-    const registers = await api<{ id: string; code: string }[]>(clerk, 'GET', '/document-registers?direction=incoming');
+    const registers = await people.api<{ id: string; code: string }[]>(clerk, 'GET', '/document-registers?direction=incoming');
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(await letterPdf(['VAN PHONG CHINH PHU', 'So: 1520/VPCP-HC', 'Ve viec gop y du thao Quy che']))], { type: 'application/pdf' }), 'CV 1520-VPCP-HC.pdf');
-    const file = await api<{ id: string }>(clerk, 'POST', '/files', form);
-    const { document } = await api<{ document: { id: string; version: number } }>(clerk, 'POST', '/incoming-documents', {
+    const file = await people.api<{ id: string }>(clerk, 'POST', '/files', form);
+    const { document } = await people.api<{ document: { id: string; version: number } }>(clerk, 'POST', '/incoming-documents', {
       registerId: registers.find((register) => register.code === 'DEN')!.id,
       receivedVia: 'paper',
       issuerName: 'Văn phòng Chính phủ',
@@ -62,8 +46,8 @@ describeInBrowser('a case file in the browser', () => {
       confidentiality: 'normal',
       mainFileId: file.id,
     });
-    await api(clerk, 'POST', `/incoming-documents/${document.id}/submission`, { leaderId: id('lanhdao'), version: document.version });
-    await api(leader, 'POST', `/incoming-documents/${document.id}/direction`, {
+    await people.api(clerk, 'POST', `/incoming-documents/${document.id}/submission`, { leaderId: id('lanhdao'), version: document.version });
+    await people.api(leader, 'POST', `/incoming-documents/${document.id}/direction`, {
       directive: 'Giao Vụ Pháp chế nghiên cứu, tổng hợp ý kiến.',
       assignees: [{ role: 'lead', userId: id('chuyenvien') }],
       version: document.version + 1,

@@ -14,7 +14,6 @@ import { CHROMIUM, PHONE, PeopleInBrowsers } from '../support/browser-people';
 
 const SCREENSHOTS = resolve(__dirname, 'screenshots');
 const TABLET = { width: 1180, height: 820 };
-const PASSWORD = 'Demo@2026';
 
 const describeInBrowser = CHROMIUM && existsSync(CHROMIUM) ? describe : describe.skip;
 
@@ -22,22 +21,6 @@ describeInBrowser('the meeting material viewer live in the browser', () => {
   const people = new PeopleInBrowsers(SCREENSHOTS);
   let meetingId: string;
   let versionId: string;
-
-  /** A call to the API as one person (the secretary prepares the meeting as in the web app). */
-  async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${people.baseUrl}/api${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, ...(body instanceof FormData ? {} : { 'Content-Type': 'application/json' }) },
-      body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-
-  async function login(username: string): Promise<string> {
-    const response = await fetch(`${people.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-    return ((await response.json()) as { accessToken: string }).accessToken;
-  }
 
   async function openViewer(page: Page): Promise<void> {
     await page.goto(`${people.baseUrl}/meetings/${meetingId}/materials/${versionId}`);
@@ -48,11 +31,11 @@ describeInBrowser('the meeting material viewer live in the browser', () => {
 
   beforeAll(async () => {
     await people.start();
-    const secretary = await login('thuky');
-    const users = await api<{ items: { id: string; username: string }[] }>(secretary, 'GET', '/users?limit=100');
+    const secretary = await people.tokenFor('thuky');
+    const users = await people.api<{ items: { id: string; username: string }[] }>(secretary, 'GET', '/users?limit=100');
     const id = (username: string) => users.items.find((user) => user.username === username)!.id;
     const start = new Date(Date.now() + 600_000);
-    const meeting = await api<{ id: string }>(secretary, 'POST', '/meetings', {
+    const meeting = await people.api<{ id: string }>(secretary, 'POST', '/meetings', {
       title: 'Họp thẩm định dự thảo Nghị quyết chuyển đổi số',
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
@@ -66,12 +49,12 @@ describeInBrowser('the meeting material viewer live in the browser', () => {
     meetingId = meeting.id;
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(await materialPdf())], { type: 'application/pdf' }), 'du-thao-nghi-quyet.pdf');
-    const file = await api<{ id: string }>(secretary, 'POST', '/files', form);
-    const material = await api<{ versions: { id: string }[] }>(secretary, 'POST', `/meetings/${meetingId}/materials`, { title: 'Dự thảo Nghị quyết về chuyển đổi số', fileId: file.id });
+    const file = await people.api<{ id: string }>(secretary, 'POST', '/files', form);
+    const material = await people.api<{ versions: { id: string }[] }>(secretary, 'POST', `/meetings/${meetingId}/materials`, { title: 'Dự thảo Nghị quyết về chuyển đổi số', fileId: file.id });
     versionId = material.versions[0].id;
-    await api(secretary, 'POST', `/meetings/${meetingId}/material-versions/${versionId}/publication`, {});
-    await api(secretary, 'POST', `/meetings/${meetingId}/invitations`);
-    await api(await login('lanhdao'), 'POST', `/meetings/${meetingId}/start`);
+    await people.api(secretary, 'POST', `/meetings/${meetingId}/material-versions/${versionId}/publication`, {});
+    await people.api(secretary, 'POST', `/meetings/${meetingId}/invitations`);
+    await people.api(await people.tokenFor('lanhdao'), 'POST', `/meetings/${meetingId}/start`);
   });
 
   afterAll(() => people.stop());

@@ -65,6 +65,24 @@ export class PeopleInBrowsers {
     return page;
   }
 
+  /** An access token for `username`, signed in over HTTP: to prepare data as that person would in the web app. */
+  async tokenFor(username: string): Promise<string> {
+    const response = await fetch(`${this.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+    if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  }
+
+  /** A call to the API with `token` (JSON, or a FormData upload); a refusal fails the test with its answer. */
+  async api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/api${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body instanceof FormData ? {} : { 'Content-Type': 'application/json' }) },
+      body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+
   /** The page drawn with its fonts, no focus ring or hover left over: what users see. */
   async snap(page: Page, name: string): Promise<void> {
     await page.waitForLoadState('networkidle');
