@@ -1,10 +1,21 @@
+import en from '../../../../public/i18n/en.json';
+import vi from '../../../../public/i18n/vi.json';
 import { VERBATIM_KEY } from './form-errors';
-import { historyActionLabel, historyDetailLines } from './history-labels';
+import { KNOWN_HISTORY_ACTIONS, historyActionLabel, historyDetailLines } from './history-labels';
 
 describe('historyActionLabel', () => {
   it('translates the steps it knows', () => {
     expect(historyActionLabel('registered')).toEqual({ key: 'incoming.history.actions.registered' });
     expect(historyActionLabel('directed')).toEqual({ key: 'incoming.history.actions.directed' });
+  });
+
+  it('has Vietnamese and English words for every step it knows, the sender recalling a document among them', () => {
+    expect(KNOWN_HISTORY_ACTIONS).toEqual(expect.arrayContaining(['recalled', 'ocr']));
+    for (const action of KNOWN_HISTORY_ACTIONS) {
+      expect(vi.incoming.history.actions).toHaveProperty([action], expect.stringMatching(/\S/));
+      expect(en.incoming.history.actions).toHaveProperty([action], expect.stringMatching(/\S/));
+    }
+    expect(historyActionLabel('recalled')).toEqual({ key: 'incoming.history.actions.recalled' });
   });
 
   it('shows an unknown step by its code rather than a blank or a missing key', () => {

@@ -10,6 +10,7 @@ export const KNOWN_HISTORY_ACTIONS = [
   'received',
   'registered',
   'stamped',
+  'ocr',
   'text_extracted',
   'preparation_failed',
   'submitted',
@@ -20,6 +21,7 @@ export const KNOWN_HISTORY_ACTIONS = [
   'returned',
   'rejected',
   'done',
+  'recalled',
 ] as const;
 
 /** The label of a step: a translation key when it has one, else the code itself, shown as it is. */

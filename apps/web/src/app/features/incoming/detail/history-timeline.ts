@@ -10,6 +10,7 @@ const ACTION_ICONS: Readonly<Record<string, string>> = {
   received: 'move_to_inbox',
   registered: 'how_to_reg',
   stamped: 'approval',
+  ocr: 'document_scanner',
   text_extracted: 'text_snippet',
   preparation_failed: 'report',
   submitted: 'send',
@@ -20,6 +21,7 @@ const ACTION_ICONS: Readonly<Record<string, string>> = {
   returned: 'undo',
   rejected: 'block',
   done: 'verified',
+  recalled: 'cancel_schedule_send',
 };
 
 /** Quá trình xử lý: who did what to the document and when, oldest first. */
