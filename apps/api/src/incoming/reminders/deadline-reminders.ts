@@ -5,6 +5,7 @@ import { UsersService } from '../../identity/users.service';
 import { NotificationsService } from '../../notifications/notifications.service';
 import { WorkingCalendarService } from '../../platform/calendar/working-calendar.service';
 import { Clock, vietnamDate } from '../../platform/clock/clock';
+import { sumOverIdSlices } from '../../platform/database/id-slices';
 import { QueueService } from '../../platform/queue/queue.service';
 import { reminderKey, reminderKind, ReminderKind, reminderTitle } from './deadline-reminder';
 
@@ -62,17 +63,14 @@ export class DeadlineReminders implements OnApplicationBootstrap {
     if (!(await this.calendar.isWorkingDay(today))) return { date: today, workingDay: false, sent: 0 };
     const nextWorkingDay = await this.calendar.nextWorkingDay(today);
     const heads = this.users.headsLookup();
-    let sent = 0;
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const slice = await this.dueBy(nextWorkingDay, after);
-      for (const assignment of slice) {
+    const sent = await sumOverIdSlices(
+      SLICE,
+      (after) => this.dueBy(nextWorkingDay, after),
+      async (assignment) => {
         const kind = reminderKind(assignment.due_on, today, nextWorkingDay);
-        if (kind) sent += await this.remind(assignment, kind, today, heads);
-      }
-      if (slice.length < SLICE) break;
-      after = slice[slice.length - 1].id;
-    }
+        return kind ? this.remind(assignment, kind, today, heads) : 0;
+      },
+    );
     this.logger.log({ date: today, sent }, 'deadline reminders sent');
     return { date: today, workingDay: true, sent };
   }

@@ -5,6 +5,7 @@ import { UsersService } from '../../identity/users.service';
 import { NotificationsService } from '../../notifications/notifications.service';
 import { WorkingCalendarService } from '../../platform/calendar/working-calendar.service';
 import { Clock, vietnamDate } from '../../platform/clock/clock';
+import { sumOverIdSlices } from '../../platform/database/id-slices';
 import { QueueService } from '../../platform/queue/queue.service';
 import { taskLink } from '../tasks.service';
 import { escalationKey, escalationTitle } from './escalation-title';
@@ -62,7 +63,8 @@ export class OverdueEscalation implements OnApplicationBootstrap {
     if (!(await this.calendar.isWorkingDay(today))) return { date: today, workingDay: false, sent: 0 };
     const heads = this.users.headsLookup();
     let sent = 0;
-    sent += await this.each(
+    sent += await sumOverIdSlices<LateWork>(
+      SLICE,
       (after) =>
         this.dataSource.query(
           `SELECT t.id, t.title AS subject, t.deadline::text AS deadline, t.unit_id, COALESCE(unit.name, person.full_name) AS holder, t.assigned_by_id AS leader_id
@@ -78,7 +80,8 @@ export class OverdueEscalation implements OnApplicationBootstrap {
         return count;
       },
     );
-    sent += await this.each(
+    sent += await sumOverIdSlices<LateWork>(
+      SLICE,
       // the lead part of the document: its unit (or its person's unit) and the leader who directed it
       (after) =>
         this.dataSource.query(
@@ -98,17 +101,6 @@ export class OverdueEscalation implements OnApplicationBootstrap {
     );
     this.logger.log({ date: today, sent }, 'late work escalated');
     return { date: today, workingDay: true, sent };
-  }
-
-  private async each(slice: (after: string) => Promise<LateWork[]>, handle: (work: LateWork) => Promise<number>): Promise<number> {
-    let sent = 0;
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = await slice(after);
-      for (const work of rows) sent += await handle(work);
-      if (rows.length < SLICE) return sent;
-      after = rows[rows.length - 1].id;
-    }
   }
 
   private async escalate(kind: 'task' | 'document', work: LateWork, heads: (unitId: string) => Promise<string[]>): Promise<number> {
